@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Insource",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "insource", targets: ["InsourceCLI"]),
+        .library(name: "RuleExpressions", targets: ["RuleExpressions"]),
+        .library(name: "Assessment", targets: ["Assessment"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // The rule language: lexer, parser, type checker, compiled evaluator. Standard library only.
+        .target(name: "RuleExpressions"),
+        // Rubrics, questionnaires, located diagnostics, scoring.
+        .target(
+            name: "Assessment",
+            dependencies: ["RuleExpressions", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .executableTarget(
+            name: "InsourceCLI",
+            dependencies: [
+                "Assessment", "RuleExpressions",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `swift run -c release insource-bench`: medians of the figures the issues ask for.
+        .executableTarget(name: "InsourceBenchmarks", dependencies: ["Assessment", "RuleExpressions"]),
+
+        .testTarget(name: "RuleExpressionsTests", dependencies: ["RuleExpressions"]),
+        .testTarget(name: "AssessmentTests", dependencies: ["Assessment"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "InsourceCLITests", dependencies: ["InsourceCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,115 @@
+/// A YAML or JSON value that remembers where it stood in its file.
+///
+/// Rubrics and questionnaires are read into this tree first, so every later check
+/// (an unknown key, an answer out of range) can point at the line and column.
+public struct DocumentNode: Sendable {
+    public enum Content: Sendable {
+        /// `quoted` is true for quoted and block scalars: those are always strings, never numbers or booleans.
+        case scalar(String, quoted: Bool)
+        case sequence([DocumentNode])
+        case mapping([(key: DocumentNode, value: DocumentNode)])
+    }
+
+    public enum ScalarStyle: Sendable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    public var content: Content
+    public var location: SourceLocation
+    /// How a scalar was written; used to map a position inside a scalar back to the file.
+    public var style: ScalarStyle
+
+    public init(_ content: Content, at location: SourceLocation, style: ScalarStyle = .plain) {
+        self.content = content
+        self.location = location
+        self.style = style
+    }
+}
+
+extension DocumentNode {
+    /// The scalar text, for any scalar.
+    public var scalarText: String? {
+        if case .scalar(let text, _) = content { return text }
+        return nil
+    }
+
+    public var isNull: Bool {
+        guard case .scalar(let text, let quoted) = content, !quoted else { return false }
+        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    }
+
+    public var mappingPairs: [(key: DocumentNode, value: DocumentNode)]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+
+    public var sequenceItems: [DocumentNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    /// A word for the kind of node, for messages such as "expected a number, found a list".
+    public var kindDescription: String {
+        switch content {
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .scalar(let text, let quoted):
+            if isNull { return "null" }
+            if quoted { return "a string" }
+            switch ScalarValue(plain: text) {
+            case .bool: return "a boolean"
+            case .int, .double: return "a number"
+            case .string: return "a string"
+            case .null: return "null"
+            }
+        }
+    }
+}
+
+/// What a plain (unquoted) scalar means, by the YAML 1.2 core schema.
+public enum ScalarValue: Sendable, Equatable {
+    case null, bool(Bool), int(Int64), double(Double), string(String)
+
+    public init(plain text: String) {
+        switch text {
+        case "", "~", "null", "Null", "NULL": self = .null; return
+        case "true", "True", "TRUE": self = .bool(true); return
+        case "false", "False", "FALSE": self = .bool(false); return
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": self = .double(.infinity); return
+        case "-.inf", "-.Inf", "-.INF": self = .double(-.infinity); return
+        case ".nan", ".NaN", ".NAN": self = .double(.nan); return
+        default: break
+        }
+        if ScalarValue.looksLikeInteger(text) {
+            // An integer too large for 64 bits is still a number: keep it as a double so range checks report it.
+            self = Int64(text.hasPrefix("+") ? String(text.dropFirst()) : text).map(ScalarValue.int)
+                ?? .double(Double(text) ?? .infinity)
+        } else if ScalarValue.looksLikeFloat(text), let value = Double(text) {
+            self = .double(value)
+        } else {
+            self = .string(text)
+        }
+    }
+
+    private static func looksLikeInteger(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    private static func looksLikeFloat(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        let parts = rest.split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == "e" || $0 == "E" }
+        let mantissa = parts[0]
+        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+        guard mantissa.contains(where: isDigit),
+            mantissa.allSatisfy({ isDigit($0) || $0 == "." }),
+            mantissa.filter({ $0 == "." }).count <= 1
+        else { return false }
+        guard parts.count == 2 else { return true }
+        var exponent = parts[1]
+        if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
+        return !exponent.isEmpty && exponent.allSatisfy(isDigit)
+    }
+}

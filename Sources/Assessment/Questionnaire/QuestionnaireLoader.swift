@@ -1,0 +1,110 @@
+import RuleExpressions
+
+/// A questionnaire file read and parsed, before it is checked against a rubric.
+public struct QuestionnaireDocument: Sendable {
+    public var source: SourceText
+    public var root: DocumentNode
+    public var sha256: String
+    /// The `rubric:` the file names, if any.
+    public var rubricID: String?
+}
+
+/// Reads questionnaires (YAML or JSON) and checks their answers against a rubric.
+public enum QuestionnaireLoader {
+    static let topLevelKeys = ["rubric", "client", "assessed_on", "assessor", "answers", "notes"]
+    static let clientKeys = RuleNames.clientFields.map(\.name)
+
+    public static func read(path: String) throws(DiagnosticsError) -> QuestionnaireDocument {
+        try read(bytes: InputFile.read(path), path: path)
+    }
+
+    public static func read(bytes: [UInt8], path: String) throws(DiagnosticsError) -> QuestionnaireDocument {
+        let source = try DocumentReader.decode(bytes, path: path)
+        let root = try DocumentReader.read(source)
+        var rubricID: String?
+        if let pairs = root.mappingPairs, let node = pairs.first(where: { $0.key.scalarText == "rubric" })?.value, !node.isNull {
+            rubricID = node.scalarText
+        }
+        return QuestionnaireDocument(source: source, root: root, sha256: SHA256Digest.hex(of: bytes), rubricID: rubricID)
+    }
+
+    /// Checks every part of the questionnaire against `rubric`; throws all problems at once.
+    public static func check(_ document: QuestionnaireDocument, against rubric: Rubric) throws(DiagnosticsError) -> Questionnaire {
+        let checker = DocumentChecker(source: document.source)
+        guard let top = checker.fields(document.root, "the questionnaire", keys: topLevelKeys, required: ["client", "answers"]) else {
+            throw DiagnosticsError(checker.diagnostics)
+        }
+        if let node = top["rubric"], let id = checker.string(node, "rubric"), id != rubric.id {
+            checker.error("this questionnaire is for rubric '\(id)', but it is being scored with '\(rubric.id)'", at: node)
+        }
+        let client = readClient(top["client"], checker: checker)
+        let assessedOn = checker.string(top["assessed_on"], "assessed_on")
+        if let node = top["assessed_on"], let date = assessedOn, !CalendarDate.isValid(date) {
+            checker.error("assessed_on must be a date written YYYY-MM-DD, found '\(date)'", at: node)
+        }
+        let answers = AnswerChecker(rubric: rubric, checker: checker).answers(top["answers"], in: document.root)
+        guard checker.diagnostics.isEmpty, let client else {
+            throw DiagnosticsError(checker.diagnostics.sorted { ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0)) })
+        }
+        return Questionnaire(
+            path: document.source.path, sha256: document.sha256, rubricID: document.rubricID, client: client,
+            assessedOn: assessedOn, assessor: checker.string(top["assessor"], "assessor"),
+            notes: checker.string(top["notes"], "notes"), answers: answers)
+    }
+
+    private static func readClient(_ node: DocumentNode?, checker: DocumentChecker) -> Client? {
+        guard let node, let fields = checker.fields(node, "client", keys: clientKeys, required: ["name"]) else { return nil }
+        var client = Client(name: checker.string(fields["name"], "client name") ?? "")
+        if let nameNode = fields["name"], client.name.trimmingWhitespace().isEmpty {
+            checker.error("the client's name is blank", at: nameNode)
+        }
+        client.id = checker.string(fields["id"], "client id")
+        client.owner = checker.string(fields["owner"], "owner")
+        client.email = checker.string(fields["email"], "email")
+        if let email = client.email, let emailNode = fields["email"], !EmailAddress.isPlausible(email) {
+            checker.error("'\(email)' is not an e-mail address", at: emailNode)
+        }
+        client.industry = checker.string(fields["industry"], "industry")
+        client.employees = checker.integer(fields["employees"], "employees")
+        if let count = client.employees, count < 0, let countNode = fields["employees"] {
+            checker.error("employees cannot be negative", at: countNode)
+        }
+        client.website = checker.string(fields["website"], "website")
+        client.location = checker.string(fields["location"], "location")
+        return client
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return Substring(scalars[first...last])
+    }
+}
+
+/// Dates as questionnaires write them.
+enum CalendarDate {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+        else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
+    }
+}
+
+/// A light check of an address's shape: one '@', no blanks or control characters, a dotted domain.
+enum EmailAddress {
+    static func isPlausible(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            text.count <= 254
+        else { return false }
+        return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !"<>()[],;:\"\\".unicodeScalars.contains($0) }
+    }
+}

@@ -1,0 +1,42 @@
+/// One criterion's score: the weighted mean of its answered questions, then the rules' adjustments, clamped.
+enum CriterionScorer {
+    static func score(_ criterion: Criterion, questionnaire: Questionnaire, rubric: Rubric, rules: [Rule]) -> CriterionResult {
+        let answered = rubric.questions.compactMap { question -> (Question, Answer, Double)? in
+            guard question.criterion == criterion.id, let answer = questionnaire.answers[question.id],
+                let points = question.points(for: answer)
+            else { return nil }
+            return (question, answer, points)
+        }
+        let totalWeight = answered.reduce(0) { $0 + $1.0.weight }
+        var result = CriterionResult(
+            id: criterion.id, title: criterion.title, weight: criterion.weight, score: nil, band: nil,
+            contributions: [], meaning: criterion.meaning, whyInHouse: criterion.whyInHouse, advice: nil)
+        guard totalWeight > 0 else { return result }
+
+        var raw = 0.0
+        for (question, answer, points) in answered {
+            let delta = question.weight * points / totalWeight * 100
+            raw += delta
+            result.contributions.append(Contribution(
+                kind: .question, id: question.id, answer: JSONValue(answer), points: NumberText.round(points, places: 3),
+                weight: question.weight, delta: NumberText.round(delta, places: 2)))
+        }
+        for rule in rules {
+            for adjustment in rule.adjustments where adjustment.criterion == criterion.id {
+                raw += adjustment.points
+                result.contributions.append(Contribution(kind: .rule, id: rule.id, delta: adjustment.points))
+            }
+        }
+        let clamped = min(100, max(0, raw))
+        if clamped != raw {
+            result.contributions.append(Contribution(
+                kind: .clamp, id: raw > 100 ? "max" : "min", delta: NumberText.round(clamped - raw, places: 2)))
+        }
+        let score = NumberText.round(clamped, places: 1)
+        let band = rubric.criterionBands.first { score >= $0.from && (score < $0.to || $0.to == 100) }
+        result.score = score
+        result.band = band?.id
+        result.advice = band.flatMap { criterion.advice[$0.id] }
+        return result
+    }
+}

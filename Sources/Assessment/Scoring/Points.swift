@@ -1,0 +1,65 @@
+/// How an answer becomes points (0...1, toward keeping the work in-house) and words.
+extension Question {
+    /// nil for text answers, which never score.
+    public func points(for answer: Answer) -> Double? {
+        let raw: Double?
+        switch (kind, answer) {
+        case (.scale(let min, let max, _), .scale(let value)):
+            raw = Double(value - min) / Double(max - min)
+        case (.boolean, .boolean(let value)):
+            raw = value ? 1 : 0
+        case (.number(_, _, _, let from?, let to?), .number(let value)):
+            raw = Swift.min(1, Swift.max(0, (value - from) / (to - from)))
+        case (.choice(let choices), .choice(let value)):
+            return choices.first { $0.value == value }?.points ?? 0
+        case (.multiChoice(let choices), .multiChoice(let values)):
+            if choices.allSatisfy({ $0.points != nil }) {
+                let sum = choices.filter { values.contains($0.value) }.reduce(0) { $0 + ($1.points ?? 0) }
+                return Swift.min(1, Swift.max(0, sum))
+            }
+            raw = choices.isEmpty ? 0 : Double(values.count) / Double(choices.count)
+        default:
+            raw = nil
+        }
+        guard let raw else { return nil }
+        return favorsInHouse == .low ? 1 - raw : raw
+    }
+
+    /// The answer in words, as a report shows it.
+    public func display(_ answer: Answer) -> String {
+        switch answer {
+        case .scale(let value):
+            if case .scale(_, _, let labels) = kind, let label = labels[value] { return "\(value) (\(label))" }
+            return String(value)
+        case .boolean(let value):
+            return value ? "yes" : "no"
+        case .number(let value):
+            if case .number(let unit?, _, _, _, _) = kind { return "\(NumberText.format(value)) \(unit)" }
+            return NumberText.format(value)
+        case .choice(let value):
+            return choices.first { $0.value == value }?.label ?? value
+        case .multiChoice(let values):
+            if values.isEmpty { return "none" }
+            return values.map { value in choices.first { $0.value == value }?.label ?? value }.joined(separator: ", ")
+        case .text(let text):
+            return text
+        }
+    }
+}
+
+/// Numbers as people read them: no trailing ".0", at most two decimals.
+public enum NumberText {
+    public static func format(_ value: Double) -> String {
+        guard value.isFinite else { return String(value) }
+        let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+        return String(rounded)
+    }
+
+    /// Rounds to `places` decimals, so outputs are stable and readable.
+    public static func round(_ value: Double, places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,30 @@
+import Assessment
+import Foundation
+
+extension RubricSearchPath {
+    /// --rubrics directories, then INSOURCE_RUBRICS, then ./Rubrics, then the package's own Rubrics folder
+    /// (found by walking up from the executable, so `swift run` works from any directory).
+    static func standard(extra: [String]) -> RubricSearchPath {
+        var directories = extra
+        if let variable = ProcessInfo.processInfo.environment["INSOURCE_RUBRICS"] {
+            directories += variable.split(separator: ":").map(String.init)
+        }
+        directories.append("Rubrics")
+        if let packaged = packagedRubrics() { directories.append(packaged) }
+        var seen: Set<String> = []
+        return RubricSearchPath(directories: directories.filter { seen.insert(URL(fileURLWithPath: $0).standardized.path).inserted })
+    }
+
+    private static func packagedRubrics() -> String? {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = directory.appendingPathComponent("Rubrics")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("social-media.yaml").path) {
+                return candidate.path
+            }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }
+}
