@@ -44,6 +44,6 @@ func runExpressionBenchmark(rounds: Int = 5, evaluationsPerRound: Int = 10_000_0
 
 /// Millions with one decimal, e.g. "41.3M"; avoids Foundation's formatters.
 private func formatRate(_ rate: Double) -> String {
-    let tenths = Int((rate / 100_000).rounded())
+    let tenths = Int(rate / 100_000 + 0.5)
     return "\(tenths / 10).\(tenths % 10)M"
 }

@@ -29,6 +29,28 @@ public struct RubricDescription: Sendable, Codable {
         var favorsInHouse: String?
         var weight: Double
         var required: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case id, criterion, prompt, help, type, min, max, unit, labels, choices, favorsInHouse, weight, required
+        }
+
+        /// Every key is always present, null when it does not apply, so readers need no existence checks.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(criterion, forKey: .criterion)
+            try container.encode(prompt, forKey: .prompt)
+            try container.encode(help, forKey: .help)
+            try container.encode(type, forKey: .type)
+            try container.encode(min, forKey: .min)
+            try container.encode(max, forKey: .max)
+            try container.encode(unit, forKey: .unit)
+            try container.encode(labels, forKey: .labels)
+            try container.encode(choices, forKey: .choices)
+            try container.encode(favorsInHouse, forKey: .favorsInHouse)
+            try container.encode(weight, forKey: .weight)
+            try container.encode(required, forKey: .required)
+        }
     }
 
     public struct RuleEntry: Sendable, Codable {

@@ -1,8 +1,13 @@
 /// Everything known about one scored questionnaire: what a renderer needs and nothing it must compute again.
 ///
-/// Encoded as the JSON of `insource score --format json`, described by `Rubrics/assessment.schema.json`;
+/// Encoded as the JSON of `insource score --format json`, described by `Reports/schema/assessment.schema.json`;
 /// property names become snake_case keys.
 public struct Assessment: Sendable, Codable {
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, client, rubric, questionnaire, criteria, overall, verdict, summary, veto, rules, flags
+        case actions, coverage, minimumCoverage, missing, answers, generatedBy
+    }
+
     public static let currentSchemaVersion = 1
 
     public var schemaVersion: Int
@@ -37,6 +42,10 @@ public struct RubricReference: Sendable, Codable {
 }
 
 public struct QuestionnaireReference: Sendable, Codable {
+    enum CodingKeys: String, CodingKey {
+        case path, sha256, assessedOn, assessor, notes
+    }
+
     public var path: String
     public var sha256: String
     public var assessedOn: String?
@@ -45,6 +54,10 @@ public struct QuestionnaireReference: Sendable, Codable {
 }
 
 public struct CriterionResult: Sendable, Codable {
+    enum CodingKeys: String, CodingKey {
+        case id, title, weight, score, band, contributions, meaning, whyInHouse, advice
+    }
+
     public var id: String
     public var title: String
     public var weight: Double
@@ -76,6 +89,10 @@ public struct Contribution: Sendable, Codable {
 }
 
 public struct RuleResult: Sendable, Codable {
+    enum CodingKeys: String, CodingKey {
+        case id, when, fired, effect, explanation, values, error
+    }
+
     public var id: String
     public var when: String
     public var fired: Bool

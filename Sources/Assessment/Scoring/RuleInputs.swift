@@ -48,13 +48,13 @@ struct RuleOutcome {
     var values: [(name: String, value: Value?)]
     var explanation: String?
 
-    static func evaluate(_ rule: Rule, _ activation: Activation, rubric: Rubric) -> RuleOutcome {
+    static func evaluate(_ rule: Rule, _ activation: Activation, rubric: Rubric, answers: [String: Answer]) -> RuleOutcome {
         let values = rule.when.references.map { reference in
             let name = reference.field.map { "\(reference.variable).\($0)" } ?? reference.variable
             let slot = rubric.environment.slot(reference.variable, field: reference.field)
             return (name, slot.flatMap { activation[$0] })
         }
-        let explanation = rule.explanation.map { fillPlaceholders($0, activation, rubric.environment) }
+        let explanation = rule.explanation.map { fillPlaceholders($0, activation, rubric, answers) }
         switch rule.when.evaluate(activation) {
         case .bool(let fired):
             return RuleOutcome(fired: fired, values: values, explanation: explanation)
@@ -83,13 +83,20 @@ struct RuleOutcome {
     }
 
     /// Replaces `{answers.x}` with the value read, so an explanation shows why the rule fired.
-    private static func fillPlaceholders(_ text: String, _ activation: Activation, _ environment: Environment) -> String {
+    /// Answers show as the client reads them (a choice's label); other names show their value.
+    private static func fillPlaceholders(_ text: String, _ activation: Activation, _ rubric: Rubric, _ answers: [String: Answer]) -> String {
         var out = text
         for name in Placeholders.names(in: text) {
             let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
             guard let variable = parts.first else { continue }
-            let slot = environment.slot(variable, field: parts.count == 2 ? parts[1] : nil)
-            let shown = slot.flatMap { activation[$0] }.map(words) ?? "not answered"
+            let field = parts.count == 2 ? parts[1] : nil
+            let shown: String
+            if variable == "answers", let field, let question = rubric.question(field), let answer = answers[field] {
+                shown = question.display(answer)
+            } else {
+                let slot = rubric.environment.slot(variable, field: field)
+                shown = slot.flatMap { activation[$0] }.map(words) ?? "not answered"
+            }
             out = out.replacing("{\(name)}", with: shown)
         }
         return out

@@ -6,7 +6,7 @@ public enum Scorer {
         var activation = RuleInputs.activation(for: questionnaire, rubric: rubric)
         var outcomes: [String: RuleOutcome] = [:]
         for rule in rubric.rules where !rule.runsAfterScoring {
-            outcomes[rule.id] = RuleOutcome.evaluate(rule, activation, rubric: rubric)
+            outcomes[rule.id] = RuleOutcome.evaluate(rule, activation, rubric: rubric, answers: questionnaire.answers)
         }
         let firedAdjustments = rubric.rules.filter { outcomes[$0.id]?.fired == true }
         let criteria = rubric.criteria.map { criterion in
@@ -16,7 +16,7 @@ public enum Scorer {
         let coverage = coverage(of: questionnaire, rubric: rubric)
         RuleInputs.setScores(criteria, overall: overall, coverage: coverage, in: &activation, rubric: rubric)
         for rule in rubric.rules where rule.runsAfterScoring {
-            outcomes[rule.id] = RuleOutcome.evaluate(rule, activation, rubric: rubric)
+            outcomes[rule.id] = RuleOutcome.evaluate(rule, activation, rubric: rubric, answers: questionnaire.answers)
         }
         let results = rubric.rules.compactMap { rule in outcomes[rule.id].map { $0.result(for: rule) } }
         let vetoRule = rubric.rules.first { $0.veto != nil && outcomes[$0.id]?.fired == true }

@@ -63,8 +63,10 @@ extension Operations {
         if y.isNaN { return .unordered }
         if y >= 9.223372036854775808e18 { return .less }
         if y < -9.223372036854775808e18 { return .greater }
-        let whole = y.rounded(.towardZero)
-        let truncated = Int64(whole)
+        // Int64(_:) truncates toward zero without libm's trunc, which a
+        // standard-library-only target does not link.
+        let truncated = Int64(y)
+        let whole = Double(truncated)
         if x != truncated { return x < truncated ? .less : .greater }
         return y > whole ? .less : y < whole ? .greater : .equal
     }
@@ -73,8 +75,8 @@ extension Operations {
         if y.isNaN { return .unordered }
         if y >= 1.8446744073709551616e19 { return .less }
         if y < 0 { return .greater }
-        let whole = y.rounded(.towardZero)
-        let truncated = UInt64(whole)
+        let truncated = UInt64(y)
+        let whole = Double(truncated)
         if x != truncated { return x < truncated ? .less : .greater }
         return y > whole ? .less : .equal
     }

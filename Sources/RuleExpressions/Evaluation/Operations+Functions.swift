@@ -78,7 +78,7 @@ extension Operations {
         case .double(let d):
             // Both ends exclusive: -2^63 as a double is refused, as cel-go does.
             guard d > -9.223372036854775808e18, d < 9.223372036854775808e18 else { return rangeError }
-            return .int(Int64(d.rounded(.towardZero)))
+            return .int(Int64(d))  // truncates toward zero
         case .string(let s): return Int64(s).map(Value.int) ?? .failure("cannot convert string '\(s)' to int")
         default: return noOverload("int", value)
         }
@@ -90,7 +90,7 @@ extension Operations {
         case .int(let i): return i >= 0 ? .uint(UInt64(i)) : rangeError
         case .double(let d):
             guard d >= 0, d < 1.8446744073709551616e19 else { return rangeError }
-            return .uint(UInt64(d.rounded(.towardZero)))
+            return .uint(UInt64(d))
         case .string(let s): return UInt64(s).map(Value.uint) ?? .failure("cannot convert string '\(s)' to uint")
         default: return noOverload("uint", value)
         }

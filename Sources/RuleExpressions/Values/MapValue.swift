@@ -78,10 +78,12 @@ public struct MapValue: Sendable, Hashable {
             case .int(let i): self = .signed(i)
             case .uint(let u): self = u <= UInt64(Int64.max) ? .signed(Int64(u)) : .unsigned(u)
             case .double(let d):
-                if let i = Int64(exactly: d) {
-                    self = .signed(i)
-                } else if let u = UInt64(exactly: d) {
-                    self = .unsigned(u)
+                // Range checks first: the conversions trap outside them. Not
+                // `init(exactly:)`, which needs libm's trunc at link time.
+                if d >= -9.223372036854775808e18, d < 9.223372036854775808e18, Double(Int64(d)) == d {
+                    self = .signed(Int64(d))
+                } else if d >= 0, d < 1.8446744073709551616e19, Double(UInt64(d)) == d {
+                    self = .unsigned(UInt64(d))
                 } else {
                     return nil
                 }
