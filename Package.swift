@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "insource", targets: ["InsourceCLI"]),
+        .executable(name: "insource-bench", targets: ["InsourceBenchmarks"]),
         .library(name: "RuleExpressions", targets: ["RuleExpressions"]),
         .library(name: "Assessment", targets: ["Assessment"]),
     ],

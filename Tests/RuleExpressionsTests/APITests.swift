@@ -81,7 +81,7 @@ struct APITests {
 
     @Test("the parser exposes the syntax tree with spans")
     func syntaxTree() throws {
-        let tree = try Parser.parse("a.b + 1")
+        let tree = try ExpressionParser.parse("a.b + 1")
         guard case .binary("+", let lhs, _) = tree.kind, case .select(_, "b", let fieldSpan) = lhs.kind else {
             Issue.record("unexpected tree \(tree.kind)")
             return

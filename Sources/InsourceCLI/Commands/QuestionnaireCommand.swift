@@ -29,7 +29,8 @@ struct QuestionnaireCommand: ParsableCommand {
                 StandardError.report(error.diagnostics)
                 throw ExitCode.invalidInput
             }
-            let text = QuestionnaireTemplate.blank(for: loaded, clientName: client, today: nil)
+            let today = Date().formatted(Date.ISO8601FormatStyle(timeZone: .current).year().month().day())
+            let text = QuestionnaireTemplate.blank(for: loaded, clientName: client, today: today)
             guard let output else {
                 print(text, terminator: "")
                 return

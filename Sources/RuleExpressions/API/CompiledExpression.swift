@@ -9,15 +9,15 @@ public struct CompiledExpression: Sendable {
     /// rule fire.
     public let references: [ExpressionReference]
     /// The syntax tree, for tools that want to walk it.
-    public let syntax: Expression
+    public let syntax: ExpressionSyntax
     private let program: @Sendable (Activation) -> Value
 
     /// Parses, type-checks against `environment`, and compiles.
     /// - Throws: every problem found: the first parse error, or all type errors.
     public init(_ source: String, environment: Environment) throws(ExpressionDiagnostics) {
-        let syntax: Expression
+        let syntax: ExpressionSyntax
         do {
-            syntax = try Parser.parse(source)
+            syntax = try ExpressionParser.parse(source)
         } catch {
             throw ExpressionDiagnostics(diagnostics: [error])
         }

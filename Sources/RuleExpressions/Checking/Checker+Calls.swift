@@ -1,6 +1,6 @@
 /// Typing of function calls and the `has()` macro.
 extension Checker {
-    mutating func checkCall(_ function: String, receiver: Expression?, arguments: [Expression], span: SourceSpan) -> Result {
+    mutating func checkCall(_ function: String, receiver: ExpressionSyntax?, arguments: [ExpressionSyntax], span: SourceSpan) -> Result {
         if function == "has" && receiver == nil {
             return checkHas(arguments, span: span)
         }
@@ -66,7 +66,7 @@ extension Checker {
 
     /// `has(x.f)`: for a record, whether the field's slot is set (an unknown
     /// field is an error, as in selection); for a map, whether key "f" exists.
-    private mutating func checkHas(_ arguments: [Expression], span: SourceSpan) -> Result {
+    private mutating func checkHas(_ arguments: [ExpressionSyntax], span: SourceSpan) -> Result {
         guard arguments.count == 1, let argument = arguments.first,
             case .select(let operand, let field, let fieldSpan) = argument.kind
         else {

@@ -2,7 +2,7 @@
 /// that numbers of different types may be compared and tested for equality
 /// (heterogeneous equality, decided numerically at run time).
 extension Checker {
-    mutating func checkUnary(_ op: String, _ operand: Expression, span: SourceSpan) -> Result {
+    mutating func checkUnary(_ op: String, _ operand: ExpressionSyntax, span: SourceSpan) -> Result {
         let checked = check(operand)
         if op == "!" {
             guard ValueType.bool.accepts(checked.type) else { return noOverload("!_", [checked.type], at: span) }
@@ -14,7 +14,7 @@ extension Checker {
         }
     }
 
-    mutating func checkBinary(_ op: String, _ lhsExpression: Expression, _ rhsExpression: Expression, span: SourceSpan) -> Result {
+    mutating func checkBinary(_ op: String, _ lhsExpression: ExpressionSyntax, _ rhsExpression: ExpressionSyntax, span: SourceSpan) -> Result {
         let lhs = check(lhsExpression)
         let rhs = check(rhsExpression)
         let types = [lhs.type, rhs.type]
@@ -76,7 +76,7 @@ extension Checker {
         return matching.count > 1 ? .dyn : first
     }
 
-    mutating func checkConditional(_ condition: Expression, _ whenTrue: Expression, _ whenFalse: Expression, span: SourceSpan) -> Result {
+    mutating func checkConditional(_ condition: ExpressionSyntax, _ whenTrue: ExpressionSyntax, _ whenFalse: ExpressionSyntax, span: SourceSpan) -> Result {
         let c = check(condition)
         let a = check(whenTrue)
         let b = check(whenFalse)

@@ -33,7 +33,7 @@ struct Checker {
         if !references.contains(reference) { references.append(reference) }
     }
 
-    mutating func check(_ expression: Expression) -> Result {
+    mutating func check(_ expression: ExpressionSyntax) -> Result {
         switch expression.kind {
         case .literal(let value):
             return (Checker.literalType(value), .constant(value))
@@ -115,7 +115,7 @@ struct Checker {
         return (declared.type, declared.slot)
     }
 
-    private mutating func checkSelect(_ operand: Expression, field: String, fieldSpan: SourceSpan) -> Result {
+    private mutating func checkSelect(_ operand: ExpressionSyntax, field: String, fieldSpan: SourceSpan) -> Result {
         if case .identifier(let name) = operand.kind, case .record? = environment.declarations[name] {
             guard let resolved = recordField(name, field, fieldSpan: fieldSpan) else { return Checker.failed }
             return (resolved.type, .slot(resolved.slot, name: "\(name).\(field)"))
@@ -131,7 +131,7 @@ struct Checker {
         }
     }
 
-    private mutating func checkIndex(_ operand: Expression, _ index: Expression, span: SourceSpan) -> Result {
+    private mutating func checkIndex(_ operand: ExpressionSyntax, _ index: ExpressionSyntax, span: SourceSpan) -> Result {
         let base = check(operand)
         let key = check(index)
         let node = Checked.index(base.node, key.node)
@@ -147,7 +147,7 @@ struct Checker {
         }
     }
 
-    private mutating func checkMap(_ entries: [Expression.MapEntry]) -> Result {
+    private mutating func checkMap(_ entries: [ExpressionSyntax.MapEntry]) -> Result {
         var keys: [ValueType] = []
         var values: [ValueType] = []
         var nodes: [(key: Checked, value: Checked)] = []

@@ -2,29 +2,29 @@
 ///
 /// Public so that tools (a linter, the rubric loader's explanations) can walk
 /// the tree; the checker and compiler are its main readers.
-public struct Expression: Sendable, Hashable {
+public struct ExpressionSyntax: Sendable, Hashable {
     public indirect enum Kind: Sendable, Hashable {
         case literal(Value)
         /// A variable name.
         case identifier(String)
         /// `operand.field`; `fieldSpan` covers just the field name, for diagnostics.
-        case select(operand: Expression, field: String, fieldSpan: SourceSpan)
+        case select(operand: ExpressionSyntax, field: String, fieldSpan: SourceSpan)
         /// `operand[index]`
-        case index(operand: Expression, index: Expression)
+        case index(operand: ExpressionSyntax, index: ExpressionSyntax)
         /// `function(arguments)` or `receiver.function(arguments)`.
-        case call(function: String, receiver: Expression?, arguments: [Expression])
+        case call(function: String, receiver: ExpressionSyntax?, arguments: [ExpressionSyntax])
         /// A prefix operator: "!" or "-".
-        case unary(String, Expression)
+        case unary(String, ExpressionSyntax)
         /// A binary operator, spelt as in the source ("+", "&&", "in", ...).
-        case binary(String, Expression, Expression)
-        case conditional(Expression, Expression, Expression)
-        case list([Expression])
+        case binary(String, ExpressionSyntax, ExpressionSyntax)
+        case conditional(ExpressionSyntax, ExpressionSyntax, ExpressionSyntax)
+        case list([ExpressionSyntax])
         case map([MapEntry])
     }
 
     public struct MapEntry: Sendable, Hashable {
-        public var key: Expression
-        public var value: Expression
+        public var key: ExpressionSyntax
+        public var value: ExpressionSyntax
     }
 
     public var kind: Kind

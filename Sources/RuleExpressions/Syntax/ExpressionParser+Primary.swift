@@ -1,6 +1,6 @@
-extension Parser {
+extension ExpressionParser {
     /// Literals, identifiers, global calls, parentheses, list and map literals.
-    mutating func parsePrimary() throws(ExpressionDiagnostic) -> Expression {
+    mutating func parsePrimary() throws(ExpressionDiagnostic) -> ExpressionSyntax {
         let start = token.span.start
         let end = token.span.end
         switch token.kind {
@@ -43,7 +43,7 @@ extension Parser {
         }
     }
 
-    private mutating func parseIdentifier(_ name: String, start: SourcePosition, end: SourcePosition) throws(ExpressionDiagnostic) -> Expression {
+    private mutating func parseIdentifier(_ name: String, start: SourcePosition, end: SourcePosition) throws(ExpressionDiagnostic) -> ExpressionSyntax {
         let span = token.span
         switch name {
         case "true", "false":
@@ -70,9 +70,9 @@ extension Parser {
         return try node(.identifier(name), from: start, to: end)
     }
 
-    private mutating func parseList(start: SourcePosition) throws(ExpressionDiagnostic) -> Expression {
+    private mutating func parseList(start: SourcePosition) throws(ExpressionDiagnostic) -> ExpressionSyntax {
         try advance()
-        var elements: [Expression] = []
+        var elements: [ExpressionSyntax] = []
         while !token.isPunctuation("]") {
             elements.append(try parseExpression())
             if !(try consume(",")) { break }
@@ -82,16 +82,16 @@ extension Parser {
         return try node(.list(elements), from: start, to: end)
     }
 
-    private mutating func parseMap(start: SourcePosition) throws(ExpressionDiagnostic) -> Expression {
+    private mutating func parseMap(start: SourcePosition) throws(ExpressionDiagnostic) -> ExpressionSyntax {
         try advance()
-        var entries: [Expression.MapEntry] = []
+        var entries: [ExpressionSyntax.MapEntry] = []
         while !token.isPunctuation("}") {
             let key = try parseExpression()
             guard try consume(":") else {
                 throw ExpressionDiagnostic(message: "expected ':' after a map key", span: token.span)
             }
             let value = try parseExpression()
-            entries.append(Expression.MapEntry(key: key, value: value))
+            entries.append(ExpressionSyntax.MapEntry(key: key, value: value))
             if !(try consume(",")) { break }
         }
         let end = token.span.end

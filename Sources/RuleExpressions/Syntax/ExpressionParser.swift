@@ -13,13 +13,13 @@ public enum ExpressionLimits {
 /// unary `! -`, then member access, indexing and calls.
 ///
 /// Stops at the first error: later errors after a syntax error are mostly noise.
-public struct Parser {
+public struct ExpressionParser {
     var lexer: Lexer
     var token: Token
     var nesting = 0
 
     /// Parses `source` into a syntax tree.
-    public static func parse(_ source: String) throws(ExpressionDiagnostic) -> Expression {
+    public static func parse(_ source: String) throws(ExpressionDiagnostic) -> ExpressionSyntax {
         var lexer = Lexer(source)
         if lexer.scalars.count > ExpressionLimits.maxLength {
             let start = SourcePosition(offset: 0, line: 1, column: 1)
@@ -28,7 +28,7 @@ public struct Parser {
                 span: SourceSpan(start: start, end: start))
         }
         let first = try lexer.next()
-        var parser = Parser(lexer: lexer, token: first)
+        var parser = ExpressionParser(lexer: lexer, token: first)
         let expression = try parser.parseExpression()
         guard case .end = parser.token.kind else {
             throw parser.unexpected()
@@ -68,8 +68,8 @@ public struct Parser {
         }
     }
 
-    func node(_ kind: Expression.Kind, from start: SourcePosition, to end: SourcePosition) throws(ExpressionDiagnostic) -> Expression {
-        let expression = Expression(kind, span: SourceSpan(start: start, end: end))
+    func node(_ kind: ExpressionSyntax.Kind, from start: SourcePosition, to end: SourcePosition) throws(ExpressionDiagnostic) -> ExpressionSyntax {
+        let expression = ExpressionSyntax(kind, span: SourceSpan(start: start, end: end))
         if expression.depth > ExpressionLimits.maxDepth {
             throw tooDeep(expression.span)
         }
@@ -88,7 +88,7 @@ public struct Parser {
 
     // MARK: Grammar
 
-    mutating func parseExpression() throws(ExpressionDiagnostic) -> Expression {
+    mutating func parseExpression() throws(ExpressionDiagnostic) -> ExpressionSyntax {
         try enter()
         defer { nesting -= 1 }
         let condition = try parseLogical("||")
@@ -104,7 +104,7 @@ public struct Parser {
     /// `||` over `&&` chains, or an `&&` chain over relations. Chains are
     /// built as balanced trees (as cel-go does) so a long `a && b && ...`
     /// does not count as deep nesting; the operators are associative.
-    mutating func parseLogical(_ op: String) throws(ExpressionDiagnostic) -> Expression {
+    mutating func parseLogical(_ op: String) throws(ExpressionDiagnostic) -> ExpressionSyntax {
         var operands = [op == "||" ? try parseLogical("&&") : try parseRelation()]
         while try consume(op) {
             operands.append(op == "||" ? try parseLogical("&&") : try parseRelation())
@@ -112,7 +112,7 @@ public struct Parser {
         return try balanced(op, operands[...])
     }
 
-    func balanced(_ op: String, _ operands: ArraySlice<Expression>) throws(ExpressionDiagnostic) -> Expression {
+    func balanced(_ op: String, _ operands: ArraySlice<ExpressionSyntax>) throws(ExpressionDiagnostic) -> ExpressionSyntax {
         guard operands.count > 1, let first = operands.first, let last = operands.last else {
             guard let only = operands.first else { throw unexpected() }
             return only
@@ -123,7 +123,7 @@ public struct Parser {
         return try node(.binary(op, lhs, rhs), from: first.span.start, to: last.span.end)
     }
 
-    mutating func parseRelation() throws(ExpressionDiagnostic) -> Expression {
+    mutating func parseRelation() throws(ExpressionDiagnostic) -> ExpressionSyntax {
         var lhs = try parseAddition()
         while true {
             let op: String
@@ -138,7 +138,7 @@ public struct Parser {
         }
     }
 
-    mutating func parseAddition() throws(ExpressionDiagnostic) -> Expression {
+    mutating func parseAddition() throws(ExpressionDiagnostic) -> ExpressionSyntax {
         var lhs = try parseMultiplication()
         while case .punctuation(let op) = token.kind, op == "+" || op == "-" {
             try advance()
@@ -148,7 +148,7 @@ public struct Parser {
         return lhs
     }
 
-    mutating func parseMultiplication() throws(ExpressionDiagnostic) -> Expression {
+    mutating func parseMultiplication() throws(ExpressionDiagnostic) -> ExpressionSyntax {
         var lhs = try parseUnary()
         while case .punctuation(let op) = token.kind, op == "*" || op == "/" || op == "%" {
             try advance()
@@ -158,7 +158,7 @@ public struct Parser {
         return lhs
     }
 
-    mutating func parseUnary() throws(ExpressionDiagnostic) -> Expression {
+    mutating func parseUnary() throws(ExpressionDiagnostic) -> ExpressionSyntax {
         guard case .punctuation(let op) = token.kind, op == "!" || op == "-" else {
             return try parseMember()
         }
@@ -182,11 +182,11 @@ public struct Parser {
         return try node(.unary(op, operand), from: start, to: operand.span.end)
     }
 
-    mutating func parseMember() throws(ExpressionDiagnostic) -> Expression {
+    mutating func parseMember() throws(ExpressionDiagnostic) -> ExpressionSyntax {
         try parseMemberSuffixes(try parsePrimary())
     }
 
-    mutating func parseMemberSuffixes(_ base: Expression) throws(ExpressionDiagnostic) -> Expression {
+    mutating func parseMemberSuffixes(_ base: ExpressionSyntax) throws(ExpressionDiagnostic) -> ExpressionSyntax {
         var expression = base
         while true {
             if try consume(".") {
@@ -214,9 +214,9 @@ public struct Parser {
     }
 
     /// `( expr, ... )` starting at the '('; returns the arguments and where ')' ends.
-    mutating func parseArguments() throws(ExpressionDiagnostic) -> ([Expression], SourcePosition) {
+    mutating func parseArguments() throws(ExpressionDiagnostic) -> ([ExpressionSyntax], SourcePosition) {
         try advance()
-        var arguments: [Expression] = []
+        var arguments: [ExpressionSyntax] = []
         if !token.isPunctuation(")") {
             repeat {
                 arguments.append(try parseExpression())
