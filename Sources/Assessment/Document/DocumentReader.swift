@@ -219,7 +219,11 @@ private struct Composer {
     }
 
     private func syntaxError(_ parser: yaml_parser_t) -> DiagnosticsError {
-        let problem = parser.problem.map { String(cString: $0) } ?? "the file is not valid YAML or JSON"
+        var problem = parser.problem.map { String(cString: $0) } ?? "the file is not valid YAML or JSON"
+        if problem.hasPrefix("Maximum nesting level") {
+            // libyaml's own guard (1,000 levels) can trip before ours; say it in our words, not its C API's.
+            problem = "the document is nested too deeply"
+        }
         let location: SourceLocation
         if parser.error == YAML_READER_ERROR {
             location = DocumentReader.location(ofByte: Int(parser.problem_offset), in: Array(source.text.utf8))

@@ -16,16 +16,45 @@ enum ScalarLocator {
             while cursor < text.count && text[cursor] != "\n" { cursor += 1 }  // skip the `|` or `>` header
         case .plain: break
         }
+        let isBlank: (Int) -> Bool = { $0 < text.count && text[$0].properties.isWhitespace }
         for (index, scalar) in value.unicodeScalars.enumerated() {
-            let blank = scalar.properties.isWhitespace
-            if !blank {
-                while cursor < text.count && text[cursor].properties.isWhitespace { cursor += 1 }
-            }
             if index == target { break }
-            if !blank { cursor += 1 }
+            if scalar.properties.isWhitespace {
+                if node.style == .doubleQuoted && cursor < text.count && text[cursor] == "\\" {
+                    cursor += escapeWidth(at: cursor, in: text)
+                } else {
+                    while isBlank(cursor) { cursor += 1 }
+                }
+            } else {
+                while isBlank(cursor) { cursor += 1 }
+                cursor += sourceWidth(at: cursor, in: text, style: node.style)
+            }
         }
         while cursor < text.count && text[cursor].properties.isWhitespace { cursor += 1 }
         return location(ofOffset: min(cursor, text.count), in: text)
+    }
+
+    /// How many source characters spell the next value character: 2 for a doubled quote or a short escape, 6 for `\u00e9`.
+    private static func sourceWidth(at cursor: Int, in text: [Unicode.Scalar], style: DocumentNode.ScalarStyle) -> Int {
+        guard cursor < text.count else { return 1 }
+        switch style {
+        case .singleQuoted where text[cursor] == "'" && cursor + 1 < text.count && text[cursor + 1] == "'":
+            return 2
+        case .doubleQuoted where text[cursor] == "\\":
+            return escapeWidth(at: cursor, in: text)
+        default:
+            return 1
+        }
+    }
+
+    private static func escapeWidth(at cursor: Int, in text: [Unicode.Scalar]) -> Int {
+        guard cursor + 1 < text.count else { return 1 }
+        switch text[cursor + 1] {
+        case "x": return 4
+        case "u": return 6
+        case "U": return 10
+        default: return 2
+        }
     }
 
     private static func offset(of location: SourceLocation, in text: [Unicode.Scalar]) -> Int? {

@@ -14,12 +14,14 @@ enum DiagnosticRenderer {
 
     static func render(_ diagnostic: Diagnostic, style: TerminalStyle) -> String {
         let label = style.paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? .red : .yellow, bold: true)
-        var lines = ["\(label)\(style.paint(": \(diagnostic.message)", .plain, bold: true))"]
+        // Messages quote file content (a key, an address), so they pass through `visible` like the source line.
+        var lines = ["\(label)\(style.paint(": \(visible(diagnostic.message))", .plain, bold: true))"]
+        let path = visible(diagnostic.path)
         guard let location = diagnostic.location else {
-            lines.append("  --> \(diagnostic.path)")
+            lines.append("  --> \(path)")
             return lines.joined(separator: "\n") + "\n"
         }
-        lines.append("  --> \(diagnostic.path):\(location.line):\(location.column)")
+        lines.append("  --> \(path):\(location.line):\(location.column)")
         if let source = diagnostic.sourceLine {
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -29,7 +31,7 @@ enum DiagnosticRenderer {
             lines.append("\(number) | \(shown)")
             lines.append("\(gutter) | \(String(repeating: " ", count: caretOffset))\(style.paint("^", .red, bold: true))")
         }
-        if let note = diagnostic.note { lines.append("  = note: \(note)") }
+        if let note = diagnostic.note { lines.append("  = note: \(visible(note))") }
         return lines.joined(separator: "\n") + "\n"
     }
 

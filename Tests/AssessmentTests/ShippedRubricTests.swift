@@ -1,0 +1,143 @@
+import Assessment
+import Foundation
+import Testing
+
+/// `Rubrics/social-media.yaml` and its example questionnaires, as shipped.
+@Suite("Shipped rubric and examples")
+struct ShippedRubricTests {
+    /// The examples and the verdict each is meant to reach. The YAML ones say so in their header comment
+    /// (checked below); JSON has no comments, so the JSON example's verdict comes from Rubrics/README.md.
+    static let examples: [(file: String, verdict: Verdict)] = [
+        ("rosas-bakery.yaml", .keepInHouse),
+        ("northgate-parts.yaml", .outsource),
+        ("harbour-coffee-franchise.json", .hybrid),
+        ("maya-fit.yaml", .keepInHouse),
+        ("lakeside-dental-partial.yaml", .inconclusive),
+    ]
+
+    static let exampleFiles = examples.map(\.file)
+
+    @Test("the shipped rubric loads with no diagnostics")
+    func loadsClean() throws {
+        let rubric = try loadRubric(path: shippedRubricPath)
+        #expect(rubric.id == "social-media")
+        #expect(rubric.origin.path == shippedRubricPath)
+        #expect(rubric.origin.sha256.count == 64)
+    }
+
+    @Test("it has the article's four criteria, leadership weighted most, each with at least five questions")
+    func fourCriteriaOfTheArticle() throws {
+        let rubric = try loadRubric(path: shippedRubricPath)
+        #expect(rubric.criteria.map(\.id) == ["emotional_connection", "real_time_responsiveness", "leadership", "core_competency"])
+        for criterion in rubric.criteria {
+            let questions = rubric.questions.filter { $0.criterion == criterion.id }
+            #expect(questions.count >= 5, "\(criterion.id) has \(questions.count) questions")
+            #expect(questions.filter(\.isScored).count >= 5, "\(criterion.id) has fewer than five scored questions")
+        }
+        let leadership = try #require(rubric.criterion("leadership"))
+        #expect(rubric.criteria.allSatisfy { $0.id == "leadership" || $0.weight < leadership.weight })
+    }
+
+    @Test("it has a veto rule, and its verdict bands cover 0...100 with the three decisive verdicts")
+    func vetoAndBands() throws {
+        let rubric = try loadRubric(path: shippedRubricPath)
+        #expect(rubric.rules.contains { $0.veto != nil })
+        #expect(Set(rubric.bands.map(\.verdict)) == [.keepInHouse, .hybrid, .outsource])
+        #expect(rubric.bands.first?.from == 0)
+        #expect(rubric.bands.last?.to == 100)
+        for (previous, next) in zip(rubric.bands, rubric.bands.dropFirst()) {
+            #expect(previous.to == next.from)
+        }
+    }
+
+    @Test("every YAML example's header comment states the verdict the test table expects")
+    func headerCommentsMatchTheTable() throws {
+        for example in Self.examples where example.file.hasSuffix(".yaml") {
+            let header = try Self.header(of: example.file)
+            let stated = try #require(Self.statedVerdict(in: header), "\(example.file) states no expected verdict")
+            #expect(stated == example.verdict.rawValue, "\(example.file)")
+        }
+    }
+
+    @Test("each example scores to the verdict written for it", arguments: exampleFiles)
+    func exampleReachesItsVerdict(_ file: String) throws {
+        let expected = try #require(Self.examples.first { $0.file == file }?.verdict)
+        let assessment = try Self.score(file)
+        #expect(assessment.verdict == expected, "\(file): \(assessment.verdict), overall \(assessment.overall.map(String.init(describing:)) ?? "none")")
+    }
+
+    @Test("each YAML example fires the rules its header says it fires", arguments: exampleFiles.filter { $0.hasSuffix(".yaml") })
+    func exampleFiresItsStatedRules(_ file: String) throws {
+        let rubric = try loadRubric(path: shippedRubricPath)
+        let header = try Self.header(of: file)
+        let sentence = try #require(header.range(of: "Rules expected to fire:").map { header[$0.upperBound...] }, "\(file) names no rules")
+        let stated = Set(rubric.rules.map(\.id).filter { sentence.prefix { $0 != "." }.contains($0) })
+        #expect(!stated.isEmpty)
+        let fired = Set(try Self.score(file).rules.filter(\.fired).map(\.id))
+        #expect(stated.isSubset(of: fired), "\(file): stated \(stated.sorted()), fired \(fired.sorted())")
+    }
+
+    @Test("each example's overall score is near the one its header gives", arguments: ["rosas-bakery.yaml", "northgate-parts.yaml"])
+    func exampleOverallMatchesHeader(_ file: String) throws {
+        let header = try Self.header(of: file)
+        let range = try #require(header.range(of: "overall score about "))
+        let stated = try #require(Double(header[range.upperBound...].prefix { $0.isNumber }))
+        let overall = try #require(try Self.score(file).overall)
+        #expect(abs(overall - stated) <= 1.5, "\(file): overall \(overall), header says about \(stated)")
+    }
+
+    @Test("the veto example is decided by its veto, the partial one by coverage")
+    func vetoAndCoverageExamples() throws {
+        let maya = try Self.score("maya-fit.yaml")
+        #expect(maya.veto == "audience_is_the_product")
+        let overall = try #require(maya.overall)
+        #expect(overall >= 35 && overall < 70, "the scores alone would say hybrid")
+
+        let lakeside = try Self.score("lakeside-dental-partial.yaml")
+        #expect(lakeside.veto == nil)
+        #expect(lakeside.coverage < lakeside.minimumCoverage)
+        #expect(abs(lakeside.coverage - 0.4) < 0.001)
+    }
+
+    @Test("the examples between them reach every verdict")
+    func everyVerdictIsReached() throws {
+        let reached = try Set(Self.examples.map { try Self.score($0.file).verdict })
+        #expect(reached == Set(Verdict.allCases))
+    }
+
+    @Test("in every example, each criterion's contributions add up to its score within rounding", arguments: exampleFiles)
+    func contributionsAddUp(_ file: String) throws {
+        let assessment = try Self.score(file)
+        for criterion in assessment.criteria {
+            guard let score = criterion.score else {
+                #expect(criterion.contributions.isEmpty)
+                continue
+            }
+            let sum = criterion.contributions.reduce(0) { $0 + $1.delta }
+            #expect(abs(sum - score) <= 0.1, "\(file) \(criterion.id): contributions \(sum), score \(score)")
+            #expect((0...100).contains(score))
+        }
+    }
+
+    // MARK: Helpers
+
+    static func score(_ file: String) throws -> Assessment {
+        let rubric = try loadRubric(path: shippedRubricPath)
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: examplePath(file))))
+        return Scorer.score(try checkQuestionnaire(bytes: bytes, path: examplePath(file), against: rubric), with: rubric)
+    }
+
+    /// The leading comment block, without its `#` marks, joined into one text.
+    static func header(of file: String) throws -> String {
+        let text = try String(contentsOfFile: examplePath(file), encoding: .utf8)
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { $0.hasPrefix("#") }
+            .map { $0.dropFirst().trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+    }
+
+    static func statedVerdict(in header: String) -> String? {
+        guard let range = header.range(of: "Expected verdict: ") else { return nil }
+        return String(header[range.upperBound...].prefix { $0.isLetter || $0 == "-" })
+    }
+}
