@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(name: "InsourceBenchmarks", dependencies: ["Assessment", "RuleExpressions"]),
 
         .testTarget(name: "RuleExpressionsTests", dependencies: ["RuleExpressions"]),
-        .testTarget(name: "AssessmentTests", dependencies: ["Assessment"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "RuleExpressions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "InsourceCLITests", dependencies: ["InsourceCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Assessment
+import RuleExpressions
 import Foundation
 import Testing
 
@@ -117,6 +118,30 @@ struct ShippedRubricTests {
             #expect(abs(sum - score) <= 0.1, "\(file) \(criterion.id): contributions \(sum), score \(score)")
             #expect((0...100).contains(score))
         }
+    }
+
+    @Test("a strong average hiding a weak criterion, or a weak average hiding a strong one, is vetoed to hybrid")
+    func inBetweenIsHybrid() throws {
+        let rubric = try loadRubric(path: shippedRubricPath)
+        let strong = try #require(rubric.rules.first { $0.id == "strong_average_with_a_weak_criterion" })
+        let weak = try #require(rubric.rules.first { $0.id == "weak_average_with_a_strong_criterion" })
+        #expect(strong.veto == .hybrid && weak.veto == .hybrid && strong.runsAfterScoring && weak.runsAfterScoring)
+
+        func fires(_ rule: Rule, overall: Double, _ scores: [Double]) throws -> Bool {
+            var activation = Activation(slotCount: rubric.environment.slotCount)
+            activation[try #require(rubric.environment.slot("overall"))] = .double(overall)
+            for (criterion, score) in zip(rubric.criteria, scores) {
+                activation[try #require(rubric.environment.slot("scores", field: criterion.id))] = .double(score)
+            }
+            return rule.when.evaluate(activation) == .bool(true)
+        }
+        #expect(try fires(strong, overall: 75, [100, 100, 100, 10]))
+        #expect(try !fires(strong, overall: 85, [80, 90, 85, 75]))
+        #expect(try !fires(strong, overall: 60, [100, 100, 30, 10]))
+        #expect(try fires(weak, overall: 25, [10, 5, 80, 20]))
+        #expect(try !fires(weak, overall: 20, [10, 30, 25, 15]))
+        // An unscored criterion (no answers) neither triggers nor blocks the rule.
+        #expect(try fires(strong, overall: 75, [100, 100, 10]))
     }
 
     // MARK: Helpers

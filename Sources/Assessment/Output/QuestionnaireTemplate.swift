@@ -1,3 +1,5 @@
+import RuleExpressions
+
 /// A blank questionnaire for a rubric: every question present, unanswered, with its prompt and
 /// allowed answers as comments, ready to hand to a client.
 public enum QuestionnaireTemplate {
@@ -59,23 +61,8 @@ public enum QuestionnaireTemplate {
         text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.joined(separator: " ")
     }
 
-    /// A YAML double-quoted string, so any client name stays one scalar.
+    /// A YAML double-quoted string, so any client name stays one scalar. A JSON string literal is one.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        Value.string(text).jsonText
     }
 }
