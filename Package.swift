@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "insource-bench", targets: ["InsourceBenchmarks"]),
         .library(name: "RuleExpressions", targets: ["RuleExpressions"]),
         .library(name: "Assessment", targets: ["Assessment"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,18 +24,26 @@ let package = Package(
             name: "Assessment",
             dependencies: ["RuleExpressions", "Yams", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // libxml2 through pkg-config (its headers live in /usr/include/libxml2); see Sources/CLibXML2/shim.h.
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Reports: HTML built as a libxml2 tree from the template in Reports/, and Markdown walked from that tree.
+        .target(name: "Reporting", dependencies: ["Assessment", "CLibXML2"]),
         .executableTarget(
             name: "InsourceCLI",
             dependencies: [
-                "Assessment", "RuleExpressions",
+                "Assessment", "RuleExpressions", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `swift run -c release insource-bench`: medians of the figures the issues ask for.
-        .executableTarget(name: "InsourceBenchmarks", dependencies: ["Assessment", "RuleExpressions"]),
+        .executableTarget(name: "InsourceBenchmarks", dependencies: ["Assessment", "RuleExpressions", "Reporting"]),
 
         .testTarget(name: "RuleExpressionsTests", dependencies: ["RuleExpressions"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "RuleExpressions"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Assessment"]),
         .testTarget(name: "InsourceCLITests", dependencies: ["InsourceCLI"]),
     ],
     swiftLanguageModes: [.v6]

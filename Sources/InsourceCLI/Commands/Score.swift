@@ -1,13 +1,29 @@
 import ArgumentParser
 import Assessment
+import Foundation
+import Reporting
 
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score a questionnaire and print the assessment.",
-        discussion: "Exit status: 0 when scored, 1 when the questionnaire or rubric has problems (printed on stderr), 64 for usage errors.")
+        abstract: "Score a questionnaire and print or write the assessment.",
+        discussion: """
+            With one format and no -o, the result goes to standard output. With -o DIR, each format is written \
+            as DIR/<client-slug>.<txt|json|html|md>; with one format, -o may also name the file itself.
+            Exit status: 0 when scored, 1 when the questionnaire, rubric or template has problems (printed on stderr), \
+            64 for usage errors.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, html, markdown
+
+        var fileExtension: String {
+            switch self {
+            case .text: return "txt"
+            case .json: return "json"
+            case .html: return "html"
+            case .markdown: return "md"
+            }
+        }
     }
 
     @Argument(help: "A questionnaire file (YAML or JSON).")
@@ -16,16 +32,56 @@ struct Score: ParsableCommand {
     @Option(help: ArgumentHelp("The rubric, by id or file; by default the one the questionnaire names, else social-media.", valueName: "ID|FILE"))
     var rubric: String?
 
-    @Option(help: "Output format.")
-    var format: Format = .text
+    @Option(help: "Output format; repeat for several (with -o).")
+    var format: [Format] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a directory, or with one format a file.", valueName: "PATH"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("A report template directory (report.html, styles.css, branding.yaml).", valueName: "DIR"))
+    var template: String?
 
     @OptionGroup var search: RubricSearchOptions
 
+    var formats: [Format] {
+        var seen: Set<Format> = []
+        return (format.isEmpty ? [.text] : format).filter { seen.insert($0).inserted }
+    }
+
+    func validate() throws {
+        if formats.count > 1 && output == nil {
+            throw ValidationError("several formats need -o DIR to write them to")
+        }
+    }
+
     func run() throws {
         let assessment = try Scoring.assess(file: file, rubric: rubric, search: search.searchPath)
-        switch format {
-        case .json: print(StableJSON.encode(assessment))
-        case .text: print(TextSummary.render(assessment, style: .forStandardOutput()), terminator: "")
+        let renderer = formats.contains(where: { $0 == .html || $0 == .markdown }) ? try Reports.renderer(template: template) : nil
+        let reports = renderer?.renderAll(assessment, formats: formats.compactMap(\.reportFormat)) ?? [:]
+        func text(_ format: Format) -> String {
+            switch format {
+            case .text: return TextSummary.render(assessment, style: output == nil ? .forStandardOutput() : TerminalStyle(colours: false))
+            case .json: return StableJSON.encode(assessment) + "\n"
+            case .html, .markdown: return format.reportFormat.flatMap { reports[$0] } ?? ""
+            }
+        }
+        guard let output else {
+            print(text(formats[0]), terminator: "")
+            return
+        }
+        for format in formats {
+            let path = Reports.destination(output, client: assessment.client.name, format: format.fileExtension, single: formats.count == 1)
+            try OutputFile.write(text(format), to: path)
+        }
+    }
+}
+
+extension Score.Format {
+    var reportFormat: ReportRenderer.Format? {
+        switch self {
+        case .html: return .html
+        case .markdown: return .markdown
+        case .text, .json: return nil
         }
     }
 }

@@ -10,21 +10,8 @@ extension RubricSearchPath {
             directories += variable.split(separator: ":").map(String.init)
         }
         directories.append("Rubrics")
-        if let packaged = packagedRubrics() { directories.append(packaged) }
+        if let packaged = PackageResources.find("Rubrics", containing: "social-media.yaml") { directories.append(packaged) }
         var seen: Set<String> = []
         return RubricSearchPath(directories: directories.filter { seen.insert(URL(fileURLWithPath: $0).standardized.path).inserted })
-    }
-
-    private static func packagedRubrics() -> String? {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = executable.deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent("Rubrics")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("social-media.yaml").path) {
-                return candidate.path
-            }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
     }
 }

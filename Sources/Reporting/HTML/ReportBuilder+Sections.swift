@@ -1,0 +1,125 @@
+import Assessment
+
+extension ReportBuilder {
+    func criteria(_ slot: HTMLDocument.Node) {
+        add("h2", in: slot, text: "The criteria")
+        for criterion in assessment.criteria {
+            let block = add("div", in: slot, class: "criterion")
+            add("h3", in: block, text: criterion.title)
+            add("p", in: block, class: "meta",
+                text: "Score \(ReportText.score(criterion.score)) · \(criterion.band ?? "not answered") · weight \(NumberText.format(criterion.weight))")
+            labelled("What it measures:", criterion.meaning, in: block)
+            labelled("Why it argues for in-house:", criterion.whyInHouse, in: block, class: "reason")
+            let drivers = largestContributions(of: criterion)
+            if !drivers.isEmpty {
+                add("p", in: block, text: "What drove the score:")
+                let list = add("ul", in: block)
+                for driver in drivers { add("li", in: list, text: driver) }
+            }
+            if let advice = criterion.advice { labelled("Advice:", advice, in: block, class: "advice") }
+        }
+    }
+
+    /// The three contributions that moved the score most, in words.
+    func largestContributions(of criterion: CriterionResult) -> [String] {
+        criterion.contributions.filter { $0.kind != .clamp }
+            .sorted { abs($0.delta) > abs($1.delta) }
+            .prefix(3)
+            .map { contribution in
+                let points = "\(contribution.delta >= 0 ? "+" : "−")\(NumberText.format(abs(contribution.delta))) points"
+                if contribution.kind == .rule { return "Rule \(contribution.id): \(points)" }
+                let record = assessment.answers.first { $0.question == contribution.id }
+                return "\(record?.prompt ?? contribution.id) Answer: \(record?.display ?? "?") (\(points))"
+            }
+    }
+
+    func rules(_ slot: HTMLDocument.Node) {
+        add("h2", in: slot, text: "Rules and flags")
+        for flag in assessment.flags {
+            let paragraph = add("p", in: slot, class: "flag")
+            add("strong", in: paragraph, text: "\(flag.level.capitalizedFirst()):")
+            document.text(" \(flag.message)", in: paragraph)
+        }
+        let fired = assessment.rules.filter(\.fired)
+        guard !fired.isEmpty else {
+            add("p", in: slot, text: "No rule fired for this questionnaire.")
+            return
+        }
+        add("p", in: slot, text: "\(fired.count) of the rubric's \(assessment.rules.count) rules fired:")
+        let list = add("ul", in: slot)
+        for rule in fired {
+            let item = add("li", in: list)
+            add("strong", in: item, text: rule.id)
+            document.text(": \(rule.explanation ?? "no explanation given")\(effectText(rule.effect))", in: item)
+        }
+    }
+
+    private func effectText(_ effect: RuleEffect?) -> String {
+        guard let effect else { return "" }
+        var parts: [String] = []
+        if let veto = effect.veto { parts.append("decides the verdict: \(veto.phrase)") }
+        for (criterion, points) in (effect.adjust ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let title = assessment.criteria.first { $0.id == criterion }?.title ?? criterion
+            parts.append("\(points >= 0 ? "+" : "−")\(NumberText.format(abs(points))) to \(title.lowercasedFirst())")
+        }
+        return parts.isEmpty ? "" : " (Effect: \(parts.joined(separator: "; ")).)"
+    }
+
+    func actions(_ slot: HTMLDocument.Node) {
+        add("h2", in: slot, text: "Action plan")
+        guard !assessment.actions.isEmpty else {
+            add("p", in: slot, text: "No actions were suggested.")
+            return
+        }
+        let list = add("ol", in: slot)
+        for action in assessment.actions { add("li", in: list, text: action) }
+    }
+
+    func coverage(_ slot: HTMLDocument.Node) {
+        add("h2", in: slot, text: "Coverage")
+        add("p", in: slot, text: "\(ReportText.percent(assessment.coverage)) of the question weight was answered; the rubric needs \(ReportText.percent(assessment.minimumCoverage)) to reach a verdict.")
+        guard !assessment.missing.isEmpty else { return }
+        let titles = Dictionary(assessment.criteria.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        table(
+            headers: ["Unanswered question", "Criterion", "Required"],
+            rows: assessment.missing.map { [$0.prompt, titles[$0.criterion] ?? $0.criterion, $0.required ? "yes" : "no"] },
+            in: slot)
+    }
+
+    func method(_ slot: HTMLDocument.Node) {
+        add("h2", in: slot, text: "Method")
+        add("p", in: slot, text: "Each answer is turned into points from 0 to 1, where 1 argues most strongly for keeping the work in-house. A criterion's score is the weighted mean of its answered questions on a 0 to 100 scale, plus the adjustments of the rules that fired, kept within 0 to 100. The overall score is the mean of the criterion scores weighted by the criteria's weights. The verdict comes from the rubric's bands over the overall score, unless a rule decides it (a veto) or too little was answered (inconclusive).")
+        table(
+            headers: ["Item", "Value"],
+            rows: [
+                ["Rubric", "\(assessment.rubric.title) (\(assessment.rubric.id))"],
+                ["Rubric version", assessment.rubric.version],
+                ["Rubric SHA-256", assessment.rubric.sha256],
+                ["Questionnaire SHA-256", assessment.questionnaire.sha256],
+                ["Generated by", "\(assessment.generatedBy.name) \(assessment.generatedBy.version)"],
+            ],
+            in: slot, rowHeaders: true, cellClasses: [nil, "code"])
+    }
+
+    func appendix(_ slot: HTMLDocument.Node) {
+        add("h2", in: slot, text: "Appendix: questions and answers")
+        let titles = Dictionary(assessment.criteria.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        table(
+            headers: ["Question", "Criterion", "Answer"],
+            rows: assessment.answers.map { [$0.prompt, titles[$0.criterion] ?? $0.criterion, $0.display] },
+            in: slot)
+        if let notes = assessment.questionnaire.notes?.trimmingCharacters(), !notes.isEmpty {
+            add("h3", in: slot, text: "Notes")
+            for paragraph in notes.split(separator: "\n", omittingEmptySubsequences: true) {
+                add("p", in: slot, text: String(paragraph))
+            }
+        }
+    }
+}
+
+extension String {
+    func capitalizedFirst() -> String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,108 @@
+import Assessment
+
+/// Fills a copy of the template's frame with one assessment's sections.
+///
+/// Renderers never score: everything shown comes from the `Assessment` value.
+struct ReportBuilder {
+    let document: HTMLDocument
+    let styles: InlineStyles
+    let assessment: Assessment
+    let branding: Branding
+
+    /// Appends an element styled from the sheet (by tag and class), with optional text.
+    @discardableResult
+    func add(
+        _ tag: String, in parent: HTMLDocument.Node, class className: String? = nil, text: String? = nil,
+        attributes: [(String, String)] = []
+    ) -> HTMLDocument.Node {
+        var all: [(String, String)] = []
+        if let className { all.append(("class", className)) }
+        if let style = styles.style(tag: tag, classes: className.map { [Substring($0)] } ?? []) { all.append(("style", style)) }
+        all.append(contentsOf: attributes)
+        return document.element(tag, in: parent, attributes: all, text: text)
+    }
+
+    /// A paragraph holding a bold lead-in followed by plain text.
+    func labelled(_ label: String, _ value: String, in parent: HTMLDocument.Node, class className: String? = nil) {
+        let paragraph = add("p", in: parent, class: className)
+        add("strong", in: paragraph, text: label)
+        document.text(" \(value)", in: paragraph)
+    }
+
+    /// A table with a header row; every cell is text. The first column is a row header when `rowHeaders`.
+    func table(headers: [String], rows: [[String]], in parent: HTMLDocument.Node, rowHeaders: Bool = false, cellClasses: [String?] = []) {
+        let table = add("table", in: parent)
+        let head = add("thead", in: table)
+        let headRow = add("tr", in: head)
+        for header in headers { add("th", in: headRow, text: header, attributes: [("scope", "col")]) }
+        let body = add("tbody", in: table)
+        for row in rows {
+            let tableRow = add("tr", in: body)
+            for (index, cell) in row.enumerated() {
+                let className = index < cellClasses.count ? cellClasses[index] : nil
+                if rowHeaders && index == 0 {
+                    add("th", in: tableRow, class: className, text: cell, attributes: [("scope", "row")])
+                } else {
+                    add("td", in: tableRow, class: className, text: cell)
+                }
+            }
+        }
+    }
+
+    /// The slot elements of the frame, by name.
+    func slots() -> [String: HTMLDocument.Node] {
+        guard let root = document.root else { return [:] }
+        var found: [String: HTMLDocument.Node] = [:]
+        for element in document.elements(below: root, where: { document.attribute("data-slot", of: $0) != nil }) {
+            if let name = document.attribute("data-slot", of: element) {
+                found[name] = element
+                document.removeAttribute("data-slot", from: element)
+            }
+        }
+        return found
+    }
+
+    /// Builds every section into its slot. The template's placeholder content is replaced.
+    func build() {
+        let slots = slots()
+        let fill: [(String, (HTMLDocument.Node) -> Void)] = [
+            ("header", header), ("summary", summary), ("chart", chart), ("criteria", criteria), ("rules", rules),
+            ("actions", actions), ("coverage", coverage), ("method", method), ("appendix", appendix),
+        ]
+        if let title = slots["title"] {
+            document.setText("\(assessment.client.name): \(assessment.rubric.title)", of: title)
+        }
+        for (name, builder) in fill {
+            guard let slot = slots[name] else { continue }
+            document.removeChildren(of: slot)
+            builder(slot)
+        }
+    }
+}
+
+/// Words shared by both formats.
+enum ReportText {
+    static func score(_ value: Double?) -> String {
+        value.map { "\(NumberText.format($0))/100" } ?? "not scored"
+    }
+
+    static func percent(_ fraction: Double) -> String {
+        "\(NumberText.format(NumberText.round(fraction * 100, places: 0)))%"
+    }
+
+    /// A text bar of 20 cells for a 0...100 score: readable where the chart is not (Markdown, images off).
+    static func bar(_ value: Double?) -> String {
+        guard let value else { return String(repeating: "·", count: 20) }
+        let filled = max(0, min(20, Int((value / 5).rounded())))
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
+    }
+
+    static func verdictHeadline(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .keepInHouse: return "Verdict: keep it in-house"
+        case .hybrid: return "Verdict: hybrid (keep the voice, share the work)"
+        case .outsource: return "Verdict: outsource"
+        case .inconclusive: return "Verdict: inconclusive"
+        }
+    }
+}

@@ -1,0 +1,125 @@
+internal import CLibXML2
+
+/// One HTML document as a libxml2 tree, owned here and freed with this object.
+///
+/// Every piece of text enters as a text node or an attribute value, which libxml2 escapes on output;
+/// no markup is ever assembled from strings. Node handles never leave the Reporting module.
+final class HTMLDocument {
+    private let document: xmlDocPtr
+
+    /// A node of this document; valid only while the document lives.
+    struct Node {
+        let pointer: xmlNodePtr
+    }
+
+    private init(owning document: xmlDocPtr) {
+        self.document = document
+    }
+
+    deinit {
+        xmlFreeDoc(document)
+    }
+
+    /// A deep copy of a parsed template, so one parse serves every report.
+    static func copy(of template: HTMLDocument) -> HTMLDocument? {
+        guard let copy = xmlCopyDoc(template.document, 1) else { return nil }
+        return HTMLDocument(owning: copy)
+    }
+
+    /// Parses HTML text with libxml2's HTML parser, or returns the parser's first complaint.
+    static func parse(_ text: String, url: String) -> Result<HTMLDocument, HTMLParseFailure> {
+        LibXML.initialise()
+        var bytes = Array(text.utf8)
+        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+        let parsed = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    htmlReadMemory($0, Int32(buffer.count), url, "UTF-8", options)
+                }
+            }
+        }
+        guard let parsed else { return .failure(HTMLParseFailure(message: "libxml2 could not parse it as HTML")) }
+        let document = HTMLDocument(owning: parsed)
+        guard document.root != nil else { return .failure(HTMLParseFailure(message: "it has no <html> element")) }
+        return .success(document)
+    }
+
+    var root: Node? {
+        xmlDocGetRootElement(document).map(Node.init)
+    }
+
+    // MARK: Building
+
+    /// Appends an element, with attributes in the given order and optional text content.
+    @discardableResult
+    func element(_ name: String, in parent: Node, attributes: [(String, String)] = [], text: String? = nil) -> Node {
+        guard let node = xmlNewDocNode(document, nil, name, nil) else {
+            preconditionFailure("libxml2 could not allocate a node (out of memory)")
+        }
+        for (key, value) in attributes { xmlNewProp(node, key, value) }
+        if let text { xmlAddChild(node, xmlNewDocText(document, text)) }
+        xmlAddChild(parent.pointer, node)
+        return Node(pointer: node)
+    }
+
+    /// Appends a text node; libxml2 escapes it when the document is written.
+    func text(_ text: String, in parent: Node) {
+        xmlAddChild(parent.pointer, xmlNewDocText(document, text))
+    }
+
+    func setAttribute(_ name: String, _ value: String, on node: Node) {
+        xmlSetProp(node.pointer, name, value)
+    }
+
+    func removeAttribute(_ name: String, from node: Node) {
+        xmlUnsetProp(node.pointer, name)
+    }
+
+    /// Replaces a node's children with one text node.
+    func setText(_ text: String, of node: Node) {
+        removeChildren(of: node)
+        self.text(text, in: node)
+    }
+
+    func removeChildren(of node: Node) {
+        var child = node.pointer.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            xmlUnlinkNode(current)
+            xmlFreeNode(current)
+        }
+    }
+
+    func remove(_ node: Node) {
+        xmlUnlinkNode(node.pointer)
+        xmlFreeNode(node.pointer)
+    }
+
+    // MARK: Writing
+
+    /// The document as HTML text, written by libxml2's HTML serializer (non-ASCII as character references).
+    func serialized() -> String {
+        var memory: UnsafeMutablePointer<xmlChar>?
+        var size: Int32 = 0
+        htmlDocDumpMemoryFormat(document, &memory, &size, 1)
+        guard let memory else { return "" }
+        defer { clibxml2_free(memory) }
+        return String(decoding: UnsafeBufferPointer(start: memory, count: Int(size)), as: UTF8.self)
+    }
+}
+
+struct HTMLParseFailure: Error {
+    var message: String
+}
+
+enum LibXML {
+    /// libxml2 must be initialised once before documents are built on several threads.
+    static func initialise() {
+        _ = initialised
+    }
+
+    private static let initialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+}

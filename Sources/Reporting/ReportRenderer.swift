@@ -1,0 +1,39 @@
+import Assessment
+
+/// Renders assessments as reports. One renderer serves many reports (and threads): the template is
+/// parsed once and copied for each.
+public struct ReportRenderer: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case html, markdown
+
+        public var fileExtension: String { self == .html ? "html" : "md" }
+    }
+
+    public let template: ReportTemplate
+
+    public init(template: ReportTemplate) {
+        self.template = template
+    }
+
+    /// The report in one format.
+    public func render(_ assessment: Assessment, as format: Format) -> String {
+        renderAll(assessment, formats: [format])[format] ?? ""
+    }
+
+    /// Several formats from one tree: the Markdown is written by walking the same document the HTML is.
+    public func renderAll(_ assessment: Assessment, formats: [Format]) -> [Format: String] {
+        guard let document = template.copyFrame() else { return [:] }
+        let builder = ReportBuilder(document: document, styles: template.styles, assessment: assessment, branding: template.branding)
+        builder.build()
+        var out: [Format: String] = [:]
+        for format in formats {
+            switch format {
+            case .html: out[.html] = document.serialized()
+            case .markdown:
+                var writer = MarkdownWriter(document: document)
+                out[.markdown] = writer.write()
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,95 @@
+import Assessment
+import Synchronization
+
+/// The report's frame, styles and branding, loaded once and copied for each report.
+///
+/// A consultant edits these files in `Reports/template/` (or a directory given with `--template`);
+/// nothing is compiled in, and a broken file is reported with its path and place.
+public final class ReportTemplate: Sendable {
+    /// The places the generated sections go, in the order the report reads.
+    static let slots = ["header", "summary", "chart", "criteria", "rules", "actions", "coverage", "method", "appendix"]
+
+    public let branding: Branding
+    let styles: InlineStyles
+    /// The parsed, styled and branded frame. Only ever copied (under the lock), never changed after loading.
+    private let frame: Mutex<HTMLDocument>
+
+    /// Loads `report.html`, `styles.css` and `branding.yaml` from `directory`.
+    public init(directory: String) throws(DiagnosticsError) {
+        let branding = try Branding.load(path: "\(directory)/branding.yaml", directory: directory)
+        let cssPath = "\(directory)/styles.css"
+        let css = try Self.text(at: cssPath).replacing("{{accent}}", with: branding.accent)
+        let styles: InlineStyles
+        do throws(StyleSheetError) {
+            styles = try InlineStyles(css: css)
+        } catch {
+            throw DiagnosticsError([Diagnostic(
+                .error, error.message, path: cssPath, location: SourceLocation(line: error.line, column: 1))])
+        }
+        let htmlPath = "\(directory)/report.html"
+        let document: HTMLDocument
+        switch HTMLDocument.parse(try Self.text(at: htmlPath), url: htmlPath) {
+        case .success(let parsed): document = parsed
+        case .failure(let failure):
+            throw DiagnosticsError([Diagnostic(.error, "the report template cannot be used: \(failure.message)", path: htmlPath)])
+        }
+        try Self.prepare(document, styles: styles, branding: branding, path: htmlPath)
+        self.branding = branding
+        self.styles = styles
+        self.frame = Mutex(document)
+    }
+
+    /// A fresh copy of the frame for one report.
+    func copyFrame() -> HTMLDocument? {
+        frame.withLock { HTMLDocument.copy(of: $0) }
+    }
+
+    private static func text(at path: String) throws(DiagnosticsError) -> String {
+        try DocumentReader.decode(InputFile.read(path, limit: 1 << 20), path: path).text
+    }
+
+    /// Inlines the styles, fills in the branding and checks that every slot is present exactly once.
+    private static func prepare(_ document: HTMLDocument, styles: InlineStyles, branding: Branding, path: String) throws(DiagnosticsError) {
+        guard let root = document.root else { return }
+        let elements = document.elements(below: root) { _ in true }
+        for element in elements {
+            guard case .element(let tag) = document.kind(of: element) else { continue }
+            let classes = document.attribute("class", of: element)?.split(separator: " ") ?? []
+            if let style = styles.style(tag: tag, classes: classes) {
+                let own = document.attribute("style", of: element).map { ";\($0)" } ?? ""
+                document.setAttribute("style", style + own, on: element)
+            }
+            if let brand = document.attribute("data-brand", of: element) {
+                applyBranding(brand, to: element, in: document, branding: branding)
+            }
+        }
+        var problems: [Diagnostic] = []
+        for slot in slots + ["title"] {
+            let count = elements.filter { document.attribute("data-slot", of: $0) == slot }.count
+            if count != 1 {
+                problems.append(Diagnostic(
+                    .error, count == 0 ? "the template has no element with data-slot=\"\(slot)\"" : "the template has \(count) elements with data-slot=\"\(slot)\"; it needs exactly one",
+                    path: path))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+    }
+
+    private static func applyBranding(_ brand: String, to element: HTMLDocument.Node, in document: HTMLDocument, branding: Branding) {
+        document.removeAttribute("data-brand", from: element)
+        switch brand {
+        case "firm": document.setText(branding.firm, of: element)
+        case "consultant": document.setText(branding.consultant ?? branding.firm, of: element)
+        case "contact":
+            if let contact = branding.contact { document.setText(contact, of: element) } else { document.remove(element) }
+        case "logo":
+            if let logo = branding.logoDataURI {
+                document.setAttribute("src", logo, on: element)
+                document.setAttribute("alt", branding.firm, on: element)
+            } else {
+                document.remove(element)
+            }
+        default: break
+        }
+    }
+}
