@@ -1,8 +1,13 @@
-// `swift run -c release insource-bench [expression|scoring]` from the package root.
+// `swift run -c release insource-bench [expression|scoring|reports]` from the package root.
 let which = CommandLine.arguments.dropFirst().first
+let rubric = "Rubrics/social-media.yaml"
+let example = "Rubrics/examples/rosas-bakery.yaml"
 if which == nil || which == "expression" {
     runExpressionBenchmark()
 }
 if which == nil || which == "scoring" {
-    runScoringBenchmark(rubricPath: "Rubrics/social-media.yaml", questionnairePath: "Rubrics/examples/rosas-bakery.yaml")
+    runScoringBenchmark(rubricPath: rubric, questionnairePath: example)
+}
+if which == nil || which == "reports" {
+    runReportBenchmark(rubricPath: rubric, questionnairePath: example, templateDirectory: "Reports/template")
 }

@@ -24,7 +24,7 @@ public struct ReportRenderer: Sendable {
     public func renderAll(_ assessment: Assessment, formats: [Format]) -> [Format: String] {
         guard let document = template.copyFrame() else { return [:] }
         let builder = ReportBuilder(document: document, styles: template.styles, assessment: assessment, branding: template.branding)
-        builder.build()
+        builder.build(slots: template.slotPaths)
         var out: [Format: String] = [:]
         for format in formats {
             switch format {

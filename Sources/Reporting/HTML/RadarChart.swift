@@ -85,7 +85,8 @@ struct RadarChart {
         return (centre.x + distance * cos(angle), centre.y + distance * sin(angle))
     }
 
+    /// Whole pixels: exact enough for a chart, and integer formatting is cheap.
     private func format(_ value: Double) -> String {
-        NumberText.format(NumberText.round(value, places: 1))
+        String(Int(value.rounded()))
     }
 }

@@ -5,7 +5,7 @@ import Assessment
 /// Renderers never score: everything shown comes from the `Assessment` value.
 struct ReportBuilder {
     let document: HTMLDocument
-    let styles: InlineStyles
+    let styles: StyleTable
     let assessment: Assessment
     let branding: Branding
 
@@ -15,11 +15,10 @@ struct ReportBuilder {
         _ tag: String, in parent: HTMLDocument.Node, class className: String? = nil, text: String? = nil,
         attributes: [(String, String)] = []
     ) -> HTMLDocument.Node {
-        var all: [(String, String)] = []
-        if let className { all.append(("class", className)) }
-        if let style = styles.style(tag: tag, classes: className.map { [Substring($0)] } ?? []) { all.append(("style", style)) }
-        all.append(contentsOf: attributes)
-        return document.element(tag, in: parent, attributes: all, text: text)
+        let node = document.element(tag, in: parent, attributes: attributes, text: text)
+        if let className { document.addAttribute("class", className, on: node) }
+        if let style = styles.style(tag: tag, className: className) { document.addAttribute("style", style, on: node) }
+        return node
     }
 
     /// A paragraph holding a bold lead-in followed by plain text.
@@ -49,22 +48,13 @@ struct ReportBuilder {
         }
     }
 
-    /// The slot elements of the frame, by name.
-    func slots() -> [String: HTMLDocument.Node] {
-        guard let root = document.root else { return [:] }
-        var found: [String: HTMLDocument.Node] = [:]
-        for element in document.elements(below: root, where: { document.attribute("data-slot", of: $0) != nil }) {
-            if let name = document.attribute("data-slot", of: element) {
-                found[name] = element
-                document.removeAttribute("data-slot", from: element)
-            }
+    /// Builds every section into its slot (found by the paths the template recorded). The template's
+    /// placeholder content is replaced.
+    func build(slots paths: [String: [Int]]) {
+        var slots: [String: HTMLDocument.Node] = [:]
+        for (name, path) in paths {
+            if let node = document.node(at: path) { slots[name] = node }
         }
-        return found
-    }
-
-    /// Builds every section into its slot. The template's placeholder content is replaced.
-    func build() {
-        let slots = slots()
         let fill: [(String, (HTMLDocument.Node) -> Void)] = [
             ("header", header), ("summary", summary), ("chart", chart), ("criteria", criteria), ("rules", rules),
             ("actions", actions), ("coverage", coverage), ("method", method), ("appendix", appendix),

@@ -55,3 +55,78 @@ extension HTMLDocument {
         return String(cString: content)
     }
 }
+
+extension HTMLDocument {
+    func firstChild(of node: Node) -> Node? {
+        node.pointer.pointee.children.map(Node.init)
+    }
+
+    func nextSibling(of node: Node) -> Node? {
+        node.pointer.pointee.next.map(Node.init)
+    }
+
+    /// The element's tag name, or nil for text and other nodes.
+    func tagName(of node: Node) -> String? {
+        guard node.pointer.pointee.type == XML_ELEMENT_NODE, let name = node.pointer.pointee.name else { return nil }
+        return String(cString: name)
+    }
+
+    /// Calls `body` with a text node's UTF-8 bytes (without copying); does nothing for other nodes.
+    func withTextBytes(of node: Node, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let pointer = node.pointer
+        guard pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE,
+            let content = pointer.pointee.content
+        else { return }
+        body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+    }
+}
+
+extension HTMLDocument {
+    /// Child positions from the root element down to `node`: the same path finds the same node in a copy.
+    func path(of node: Node) -> [Int] {
+        var path: [Int] = []
+        var current = node.pointer
+        while let parent = current.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
+            var index = 0
+            var sibling = parent.pointee.children
+            while let candidate = sibling, candidate != current {
+                index += 1
+                sibling = candidate.pointee.next
+            }
+            path.append(index)
+            current = parent
+        }
+        return path.reversed()
+    }
+
+    func node(at path: [Int]) -> Node? {
+        guard var current = root?.pointer else { return nil }
+        for index in path {
+            guard var child = current.pointee.children else { return nil }
+            for _ in 0..<index {
+                guard let next = child.pointee.next else { return nil }
+                child = next
+            }
+            current = child
+        }
+        return Node(pointer: current)
+    }
+
+    /// Removes every comment, so notes to the template's editor stay out of the reports.
+    func removeComments() {
+        removeComments(from: document.pointee.children)
+    }
+
+    private func removeComments(from first: xmlNodePtr?) {
+        var child = first
+        while let current = child {
+            child = current.pointee.next
+            if current.pointee.type == XML_COMMENT_NODE {
+                xmlUnlinkNode(current)
+                xmlFreeNode(current)
+            } else if current.pointee.type == XML_ELEMENT_NODE {
+                removeComments(from: current.pointee.children)
+            }
+        }
+    }
+}

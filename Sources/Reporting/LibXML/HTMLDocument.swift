@@ -5,7 +5,7 @@ internal import CLibXML2
 /// Every piece of text enters as a text node or an attribute value, which libxml2 escapes on output;
 /// no markup is ever assembled from strings. Node handles never leave the Reporting module.
 final class HTMLDocument {
-    private let document: xmlDocPtr
+    let document: xmlDocPtr
 
     /// A node of this document; valid only while the document lives.
     struct Node {
@@ -67,6 +67,11 @@ final class HTMLDocument {
         xmlAddChild(parent.pointer, xmlNewDocText(document, text))
     }
 
+    /// Adds an attribute to an element that does not have it yet (no search, unlike `setAttribute`).
+    func addAttribute(_ name: String, _ value: String, on node: Node) {
+        xmlNewProp(node.pointer, name, value)
+    }
+
     func setAttribute(_ name: String, _ value: String, on node: Node) {
         xmlSetProp(node.pointer, name, value)
     }
@@ -97,14 +102,19 @@ final class HTMLDocument {
 
     // MARK: Writing
 
-    /// The document as HTML text, written by libxml2's HTML serializer (non-ASCII as character references).
+    /// The document as HTML text in UTF-8, written by libxml2's HTML serializer.
+    ///
+    /// Written straight into an output buffer with no encoder: the document says UTF-8 and is UTF-8,
+    /// which spares libxml2 a character-by-character conversion to entities.
     func serialized() -> String {
-        var memory: UnsafeMutablePointer<xmlChar>?
-        var size: Int32 = 0
-        htmlDocDumpMemoryFormat(document, &memory, &size, 1)
-        guard let memory else { return "" }
-        defer { clibxml2_free(memory) }
-        return String(decoding: UnsafeBufferPointer(start: memory, count: Int(size)), as: UTF8.self)
+        guard let buffer = xmlAllocOutputBuffer(nil) else { return "" }
+        htmlDocContentDumpFormatOutput(buffer, document, "UTF-8", 1)
+        xmlOutputBufferFlush(buffer)
+        let text = xmlOutputBufferGetContent(buffer).map {
+            String(decoding: UnsafeBufferPointer(start: $0, count: Int(xmlOutputBufferGetSize(buffer))), as: UTF8.self)
+        } ?? ""
+        xmlOutputBufferClose(buffer)
+        return text
     }
 }
 

@@ -1,61 +1,93 @@
-/// Escaping that keeps text as text in GitHub-flavoured Markdown.
+/// Escaping that keeps text as text in GitHub-flavoured Markdown, on UTF-8 bytes.
 enum MarkdownEscaping {
-    /// Characters that could start emphasis, code, links, raw HTML, entities, strikethrough or a table cell.
-    private static let alwaysEscaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "@"]
+    /// Bytes that could start emphasis, code, links, raw HTML, entities, strikethrough, a table cell
+    /// or an e-mail autolink. All ASCII, so multi-byte characters pass through untouched.
+    private static let escaped: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for character in "\\`*_[]<>|~&@".utf8 { table[Int(character)] = true }
+        return table
+    }()
 
-    /// Escapes one text node. Autolink shapes (`https://`, `www.`) are broken with a backslash too,
-    /// since GitHub turns them into links without any brackets.
-    static func text(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var previous: [Character] = []
-        for character in text {
-            if character.isNewline || character == "\t" {
-                out.append(" ")
-            } else if alwaysEscaped.contains(character) {
-                out.append("\\")
-                out.append(character)
-            } else if character == ":" && previous.suffix(4).elementsEqual("http") || character == ":" && previous.suffix(5).elementsEqual("https") {
-                out.append("\\:")
-            } else if character == "." && String(previous.suffix(3)).lowercased() == "www" {
-                out.append("\\.")
-            } else if character.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }) {
-                continue
-            } else {
-                out.append(character)
-            }
-            previous.append(character)
-            if previous.count > 8 { previous.removeFirst() }
+    /// One line of inline Markdown being built: spaces collapsed, escapes applied.
+    struct Line {
+        private(set) var bytes: [UInt8] = []
+        private var pendingSpace = false
+
+        var isEmpty: Bool { bytes.isEmpty }
+
+        mutating func space() {
+            if !bytes.isEmpty { pendingSpace = true }
         }
-        return out
-    }
 
-    /// Escapes what would start a block at the beginning of a line: a heading, a list item, a quote,
-    /// a thematic break, a setext underline or an indented code block.
-    static func blockStart(_ line: String) -> String {
-        var text = Substring(line)
-        while text.first == " " { text = text.dropFirst() }
-        guard let first = text.first else { return "" }
-        if "#-+=".contains(first) { return "\\" + text }
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, let next = text.dropFirst(digits.count).first, next == "." || next == ")" {
-            return digits + "\\" + text.dropFirst(digits.count)
+        /// Appends a text node, escaped. `https://` and `www.` are broken with a backslash, since GitHub
+        /// turns them into links without any brackets.
+        mutating func text(of node: HTMLDocument.Node, in document: HTMLDocument) {
+            document.withTextBytes(of: node) { append(escaping: $0) }
         }
-        return String(text)
-    }
 
-    static func collapseSpaces(_ text: String) -> String {
-        var out = ""
-        var lastWasSpace = true
-        for character in text {
-            if character == " " {
-                if !lastWasSpace { out.append(" ") }
-                lastWasSpace = true
-            } else {
-                out.append(character)
-                lastWasSpace = false
+        mutating func append(escaping text: UnsafeBufferPointer<UInt8>) {
+            for byte in text {
+                switch byte {
+                case 0x20, 0x0A, 0x0D, 0x09:
+                    space()
+                    continue
+                case 0..<0x20, 0x7F:
+                    continue  // control characters carry nothing a reader should see
+                default:
+                    break
+                }
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                if escaped[Int(byte)] || (byte == UInt8(ascii: ":") && endsWithScheme) || (byte == UInt8(ascii: ".") && endsWithWWW) {
+                    bytes.append(UInt8(ascii: "\\"))
+                }
+                bytes.append(byte)
             }
         }
-        return out.last == " " ? String(out.dropLast()) : out
+
+        mutating func emphasis(_ inner: Line, marker: String) {
+            guard !inner.isEmpty else { return }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(contentsOf: marker.utf8)
+            bytes.append(contentsOf: inner.bytes)
+            bytes.append(contentsOf: marker.utf8)
+            if inner.pendingSpace { pendingSpace = true }
+        }
+
+        private var endsWithScheme: Bool { ends(with: "http") || ends(with: "https") || ends(with: "ftp") }
+        private var endsWithWWW: Bool { ends(with: "www") || ends(with: "WWW") }
+
+        private func ends(with word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            return word.withUTF8Buffer { bytes[(bytes.count - count)...].elementsEqual($0) }
+        }
+
+        /// Writes the line; at the start of a block, escapes what would open a heading, list item,
+        /// quote, thematic break or setext underline.
+        func finishBlock(into out: inout [UInt8], escapeStart: Bool) {
+            guard escapeStart, let first = bytes.first else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            if first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {
+                out.append(UInt8(ascii: "\\"))
+                out.append(contentsOf: bytes)
+                return
+            }
+            let digits = bytes.prefix { (0x30...0x39).contains($0) }.count
+            if digits > 0, digits < bytes.count, bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")") {
+                out.append(contentsOf: bytes[..<digits])
+                out.append(UInt8(ascii: "\\"))
+                out.append(contentsOf: bytes[digits...])
+                return
+            }
+            out.append(contentsOf: bytes)
+        }
     }
 }

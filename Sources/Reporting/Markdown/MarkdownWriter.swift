@@ -2,35 +2,39 @@
 ///
 /// Every text node is escaped on the way out (`MarkdownEscaping`): nothing a client wrote can become
 /// a heading, a list, a link, a table cell or raw HTML. The SVG chart is skipped; the score table
-/// beside it, with its text bars, carries the same numbers.
+/// beside it, with its text bars, carries the same numbers. Works on UTF-8 bytes: every character it
+/// escapes is ASCII, and batches render many reports.
 struct MarkdownWriter {
     let document: HTMLDocument
-    private var blocks: [String] = []
+    private var out: [UInt8] = []
 
     init(document: HTMLDocument) {
         self.document = document
     }
 
     mutating func write() -> String {
+        out.reserveCapacity(32 * 1024)
         guard let root = document.root else { return "" }
-        for child in document.children(of: root) where isElement(child, "body") {
-            block(child)
+        var child = document.firstChild(of: root)
+        while let current = child {
+            if document.tagName(of: current) == "body" { block(current) }
+            child = document.nextSibling(of: current)
         }
-        return blocks.joined(separator: "\n\n") + "\n"
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func block(_ node: HTMLDocument.Node) {
-        guard case .element(let tag) = document.kind(of: node) else {
-            if case .text = document.kind(of: node) { paragraph(inline(node)) }
+        guard let tag = document.tagName(of: node) else {
+            paragraph(prefix: [], node, isText: true)
             return
         }
         switch tag {
         case "h1", "h2", "h3", "h4", "h5", "h6":
-            let level = Int(String(tag.dropFirst())) ?? 2
-            let text = inline(node)
-            if !text.isEmpty { blocks.append(String(repeating: "#", count: level) + " " + text) }
+            let level = Int(tag.utf8.last.map { $0 - 0x30 } ?? 2)
+            paragraph(prefix: Array(repeating: UInt8(ascii: "#"), count: level) + [0x20], node)
         case "p", "figcaption":
-            paragraph(inline(node))
+            paragraph(prefix: [], node)
         case "ul", "ol":
             list(node, ordered: tag == "ol")
         case "table":
@@ -38,67 +42,101 @@ struct MarkdownWriter {
         case "svg", "img", "script", "style", "head", "template":
             return
         case "hr":
-            blocks.append("---")
+            startBlock()
+            out.append(contentsOf: "---".utf8)
         default:
-            for child in document.children(of: node) { block(child) }
+            var child = document.firstChild(of: node)
+            while let current = child {
+                block(current)
+                child = document.nextSibling(of: current)
+            }
         }
     }
 
-    private mutating func paragraph(_ text: String) {
-        guard !text.isEmpty else { return }
-        blocks.append(MarkdownEscaping.blockStart(text))
+    /// Starts a block: a blank line after whatever came before.
+    private mutating func startBlock() {
+        if !out.isEmpty { out.append(contentsOf: [0x0A, 0x0A]) }
+    }
+
+    /// One line of inline content, or nothing when it is empty.
+    private mutating func paragraph(prefix: [UInt8], _ node: HTMLDocument.Node, isText: Bool = false) {
+        var line = MarkdownEscaping.Line()
+        if isText { line.text(of: node, in: document) } else { inline(node, into: &line) }
+        guard !line.isEmpty else { return }
+        startBlock()
+        out.append(contentsOf: prefix)
+        line.finishBlock(into: &out, escapeStart: prefix.isEmpty)
     }
 
     private mutating func list(_ node: HTMLDocument.Node, ordered: Bool) {
-        let items = document.children(of: node).filter { isElement($0, "li") }
-        let lines = items.enumerated().map { index, item in
-            (ordered ? "\(index + 1). " : "- ") + MarkdownEscaping.blockStart(inline(item))
+        var number = 0
+        var child = document.firstChild(of: node)
+        while let item = child {
+            child = document.nextSibling(of: item)
+            guard document.tagName(of: item) == "li" else { continue }
+            number += 1
+            if number == 1 { startBlock() } else { out.append(0x0A) }
+            out.append(contentsOf: (ordered ? "\(number). " : "- ").utf8)
+            var line = MarkdownEscaping.Line()
+            inline(item, into: &line)
+            line.finishBlock(into: &out, escapeStart: true)
         }
-        if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
     }
 
     private mutating func table(_ node: HTMLDocument.Node) {
-        let rows = document.elements(below: node) { isElement($0, "tr") }.map { row in
-            document.children(of: row).filter { isElement($0, "th") || isElement($0, "td") }.map { inline($0) }
-        }
-        guard let header = rows.first, !header.isEmpty else { return }
-        var lines = [row(header), "| " + header.map { _ in "---" }.joined(separator: " | ") + " |"]
-        for cells in rows.dropFirst() {
-            let padded = cells + Array(repeating: "", count: max(0, header.count - cells.count))
-            lines.append(row(Array(padded.prefix(header.count))))
-        }
-        blocks.append(lines.joined(separator: "\n"))
-    }
-
-    private func row(_ cells: [String]) -> String {
-        "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |"
-    }
-
-    /// The text of a node's inline content on one line: escaped text, with strong and em marked.
-    private func inline(_ node: HTMLDocument.Node) -> String {
-        var out = ""
-        for child in document.children(of: node) {
-            switch document.kind(of: child) {
-            case .text(let text):
-                out += MarkdownEscaping.text(text)
-            case .element(let tag):
-                let inner = inline(child)
-                switch tag {
-                case "strong", "b": out += inner.isEmpty ? "" : "**\(inner)**"
-                case "em", "i": out += inner.isEmpty ? "" : "*\(inner)*"
-                case "br": out += " "
-                case "svg", "img", "script", "style": break
-                default: out += inner
-                }
-            case .other:
-                break
+        let rows = document.elements(below: node) { document.tagName(of: $0) == "tr" }
+        var columns = 0
+        for (index, row) in rows.enumerated() {
+            var cells: [MarkdownEscaping.Line] = []
+            var child = document.firstChild(of: row)
+            while let cell = child {
+                child = document.nextSibling(of: cell)
+                let tag = document.tagName(of: cell)
+                guard tag == "th" || tag == "td" else { continue }
+                var line = MarkdownEscaping.Line()
+                inline(cell, into: &line)
+                cells.append(line)
+            }
+            if index == 0 {
+                guard !cells.isEmpty else { return }
+                columns = cells.count
+                startBlock()
+            } else {
+                out.append(0x0A)
+            }
+            while cells.count < columns { cells.append(MarkdownEscaping.Line()) }
+            out.append(contentsOf: "|".utf8)
+            for cell in cells.prefix(columns) {
+                out.append(0x20)
+                if cell.isEmpty { out.append(0x20) } else { cell.finishBlock(into: &out, escapeStart: false) }
+                out.append(contentsOf: " |".utf8)
+            }
+            if index == 0 {
+                out.append(0x0A)
+                out.append(contentsOf: ("|" + String(repeating: " --- |", count: columns)).utf8)
             }
         }
-        return MarkdownEscaping.collapseSpaces(out)
     }
 
-    private func isElement(_ node: HTMLDocument.Node, _ name: String) -> Bool {
-        if case .element(let tag) = document.kind(of: node) { return tag == name }
-        return false
+    /// A node's inline content: escaped text, with strong and em marked.
+    private func inline(_ node: HTMLDocument.Node, into line: inout MarkdownEscaping.Line) {
+        var child = document.firstChild(of: node)
+        while let current = child {
+            child = document.nextSibling(of: current)
+            guard let tag = document.tagName(of: current) else {
+                line.text(of: current, in: document)
+                continue
+            }
+            switch tag {
+            case "strong", "b", "em", "i":
+                let marker = tag == "strong" || tag == "b" ? "**" : "*"
+                var inner = MarkdownEscaping.Line()
+                inline(current, into: &inner)
+                line.emphasis(inner, marker: marker)
+            case "br": line.space()
+            case "svg", "img", "script", "style": break
+            default: inline(current, into: &line)
+            }
+        }
     }
 }

@@ -42,7 +42,8 @@ struct InlineStyles: Sendable {
         }
     }
 
-    /// The declarations for an element, or nil when the sheet says nothing about it.
+    /// The declarations for an element, or nil when the sheet says nothing about it. A property set
+    /// twice keeps its last value, once, so the attribute stays short.
     func style(tag: String, classes: [Substring]) -> String? {
         var pieces: [String] = []
         if let tagStyle = byTag[tag] { pieces.append(tagStyle) }
@@ -52,7 +53,23 @@ struct InlineStyles: Sendable {
         for name in classes {
             if let both = byTagAndClass["\(tag).\(name)"] { pieces.append(both) }
         }
-        return pieces.isEmpty ? nil : pieces.joined(separator: ";")
+        return pieces.isEmpty ? nil : Self.compact(pieces.joined(separator: ";"))
+    }
+
+    /// `a: 1; b: 2; a: 3` becomes `b:2;a:3`.
+    static func compact(_ declarations: String) -> String {
+        var order: [String] = []
+        var values: [String: String] = [:]
+        for declaration in declarations.split(separator: ";") {
+            guard let colon = declaration.firstIndex(of: ":") else { continue }
+            let property = declaration[..<colon].trimmingCharacters()
+            let value = declaration[declaration.index(after: colon)...].trimmingCharacters()
+            guard !property.isEmpty, !value.isEmpty else { continue }
+            if values[property] != nil { order.removeAll { $0 == property } }
+            order.append(property)
+            values[property] = value
+        }
+        return order.map { "\($0):\(values[$0] ?? "")" }.joined(separator: ";")
     }
 
     private static func removingComments(_ css: String) -> String {
@@ -80,6 +97,9 @@ struct StyleSheetError: Error {
 
 extension StringProtocol {
     func trimmingCharacters() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(self[first...last])
     }
 }

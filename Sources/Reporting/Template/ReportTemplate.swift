@@ -10,7 +10,9 @@ public final class ReportTemplate: Sendable {
     static let slots = ["header", "summary", "chart", "criteria", "rules", "actions", "coverage", "method", "appendix"]
 
     public let branding: Branding
-    let styles: InlineStyles
+    let styles: StyleTable
+    /// Where each slot element sits in the frame, as child positions, so a copy finds it without a search.
+    let slotPaths: [String: [Int]]
     /// The parsed, styled and branded frame. Only ever copied (under the lock), never changed after loading.
     private let frame: Mutex<HTMLDocument>
 
@@ -33,9 +35,10 @@ public final class ReportTemplate: Sendable {
         case .failure(let failure):
             throw DiagnosticsError([Diagnostic(.error, "the report template cannot be used: \(failure.message)", path: htmlPath)])
         }
-        try Self.prepare(document, styles: styles, branding: branding, path: htmlPath)
+        let slotPaths = try Self.prepare(document, styles: styles, branding: branding, path: htmlPath)
         self.branding = branding
-        self.styles = styles
+        self.styles = StyleTable(styles)
+        self.slotPaths = slotPaths
         self.frame = Mutex(document)
     }
 
@@ -48,9 +51,13 @@ public final class ReportTemplate: Sendable {
         try DocumentReader.decode(InputFile.read(path, limit: 1 << 20), path: path).text
     }
 
-    /// Inlines the styles, fills in the branding and checks that every slot is present exactly once.
-    private static func prepare(_ document: HTMLDocument, styles: InlineStyles, branding: Branding, path: String) throws(DiagnosticsError) {
-        guard let root = document.root else { return }
+    /// Inlines the styles, fills in the branding, checks that every slot is present exactly once and
+    /// returns where each slot is.
+    private static func prepare(
+        _ document: HTMLDocument, styles: InlineStyles, branding: Branding, path: String
+    ) throws(DiagnosticsError) -> [String: [Int]] {
+        guard let root = document.root else { return [:] }
+        document.removeComments()
         let elements = document.elements(below: root) { _ in true }
         for element in elements {
             guard case .element(let tag) = document.kind(of: element) else { continue }
@@ -64,15 +71,20 @@ public final class ReportTemplate: Sendable {
             }
         }
         var problems: [Diagnostic] = []
+        var paths: [String: [Int]] = [:]
         for slot in slots + ["title"] {
-            let count = elements.filter { document.attribute("data-slot", of: $0) == slot }.count
-            if count != 1 {
+            let matches = elements.filter { document.attribute("data-slot", of: $0) == slot }
+            if matches.count != 1 {
                 problems.append(Diagnostic(
-                    .error, count == 0 ? "the template has no element with data-slot=\"\(slot)\"" : "the template has \(count) elements with data-slot=\"\(slot)\"; it needs exactly one",
+                    .error, matches.isEmpty ? "the template has no element with data-slot=\"\(slot)\"" : "the template has \(matches.count) elements with data-slot=\"\(slot)\"; it needs exactly one",
                     path: path))
+            } else if let element = matches.first {
+                document.removeAttribute("data-slot", from: element)
+                paths[slot] = document.path(of: element)
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return paths
     }
 
     private static func applyBranding(_ brand: String, to element: HTMLDocument.Node, in document: HTMLDocument, branding: Branding) {
