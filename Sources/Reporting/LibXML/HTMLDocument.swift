@@ -56,24 +56,24 @@ final class HTMLDocument {
         guard let node = xmlNewDocNode(document, nil, name, nil) else {
             preconditionFailure("libxml2 could not allocate a node (out of memory)")
         }
-        for (key, value) in attributes { xmlNewProp(node, key, value) }
-        if let text { xmlAddChild(node, xmlNewDocText(document, text)) }
+        for (key, value) in attributes { xmlNewProp(node, key, HTMLText.clean(value)) }
+        if let text { xmlAddChild(node, xmlNewDocText(document, HTMLText.clean(text))) }
         xmlAddChild(parent.pointer, node)
         return Node(pointer: node)
     }
 
     /// Appends a text node; libxml2 escapes it when the document is written.
     func text(_ text: String, in parent: Node) {
-        xmlAddChild(parent.pointer, xmlNewDocText(document, text))
+        xmlAddChild(parent.pointer, xmlNewDocText(document, HTMLText.clean(text)))
     }
 
     /// Adds an attribute to an element that does not have it yet (no search, unlike `setAttribute`).
     func addAttribute(_ name: String, _ value: String, on node: Node) {
-        xmlNewProp(node.pointer, name, value)
+        xmlNewProp(node.pointer, name, HTMLText.clean(value))
     }
 
     func setAttribute(_ name: String, _ value: String, on node: Node) {
-        xmlSetProp(node.pointer, name, value)
+        xmlSetProp(node.pointer, name, HTMLText.clean(value))
     }
 
     func removeAttribute(_ name: String, from node: Node) {
@@ -115,6 +115,23 @@ final class HTMLDocument {
         } ?? ""
         xmlOutputBufferClose(buffer)
         return text
+    }
+}
+
+/// Text as HTML allows it: control characters (C0 but tab and line ends, DEL, C1) are forbidden
+/// code points in an HTML document, and U+009B could drive a terminal; they are dropped.
+enum HTMLText {
+    static func clean(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isForbidden($0) }))
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0..<0x20, 0x7F...0x9F: return true
+        default: return false
+        }
     }
 }
 

@@ -1,12 +1,19 @@
 /// Escaping that keeps text as text in GitHub-flavoured Markdown, on UTF-8 bytes.
 enum MarkdownEscaping {
-    /// Bytes that could start emphasis, code, links, raw HTML, entities, strikethrough, a table cell
-    /// or an e-mail autolink. All ASCII, so multi-byte characters pass through untouched.
+    /// Bytes that could start emphasis, code, links, raw HTML, entities, strikethrough or a table cell,
+    /// or close a heading (a trailing `#`). All ASCII, so multi-byte characters pass through untouched.
     private static let escaped: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for character in "\\`*_[]<>|~&@".utf8 { table[Int(character)] = true }
+        for character in "\\`*_[]<>|~&@#".utf8 { table[Int(character)] = true }
         return table
     }()
+
+    /// Something GitHub would link as an e-mail address: a character of the local part, '@', then a
+    /// domain with a dot. Checked loosely on purpose: a false positive only costs a code span.
+    static func looksLikeEmail(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let at = word.firstIndex(of: UInt8(ascii: "@")), at > 0, at + 1 < word.count else { return false }
+        return word[(at + 1)...].contains(UInt8(ascii: "."))
+    }
 
     /// One line of inline Markdown being built: spaces collapsed, escapes applied.
     struct Line {
@@ -20,31 +27,56 @@ enum MarkdownEscaping {
         }
 
         /// Appends a text node, escaped. `https://` and `www.` are broken with a backslash, since GitHub
-        /// turns them into links without any brackets.
+        /// turns them into links without any brackets. An e-mail address cannot be broken that way (GitHub
+        /// links it after escapes are resolved), so it becomes a code span: same characters, no link.
         mutating func text(of node: HTMLDocument.Node, in document: HTMLDocument) {
             document.withTextBytes(of: node) { append(escaping: $0) }
         }
 
         mutating func append(escaping text: UnsafeBufferPointer<UInt8>) {
-            for byte in text {
-                switch byte {
-                case 0x20, 0x0A, 0x0D, 0x09:
-                    space()
-                    continue
-                case 0..<0x20, 0x7F:
-                    continue  // control characters carry nothing a reader should see
-                default:
-                    break
-                }
-                if pendingSpace {
-                    bytes.append(0x20)
-                    pendingSpace = false
-                }
+            var wordStart = 0
+            for index in 0...text.count {
+                let byte = index < text.count ? text[index] : 0x20
+                guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { continue }
+                if wordStart < index { word(UnsafeBufferPointer(rebasing: text[wordStart..<index])) }
+                if index < text.count { space() }
+                wordStart = index + 1
+            }
+        }
+
+        private mutating func word(_ word: UnsafeBufferPointer<UInt8>) {
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            if MarkdownEscaping.looksLikeEmail(word) {
+                codeSpan(word)
+                return
+            }
+            for byte in word {
+                if byte < 0x20 || byte == 0x7F { continue }  // control characters carry nothing a reader should see
                 if escaped[Int(byte)] || (byte == UInt8(ascii: ":") && endsWithScheme) || (byte == UInt8(ascii: ".") && endsWithWWW) {
                     bytes.append(UInt8(ascii: "\\"))
                 }
                 bytes.append(byte)
             }
+        }
+
+        /// A code span fenced with one backtick more than the longest run inside it.
+        private mutating func codeSpan(_ word: UnsafeBufferPointer<UInt8>) {
+            var longest = 0
+            var run = 0
+            for byte in word {
+                run = byte == UInt8(ascii: "`") ? run + 1 : 0
+                longest = max(longest, run)
+            }
+            let fence = [UInt8](repeating: UInt8(ascii: "`"), count: longest + 1)
+            let padded = word.first == UInt8(ascii: "`") || word.last == UInt8(ascii: "`")
+            bytes.append(contentsOf: fence)
+            if padded { bytes.append(0x20) }
+            bytes.append(contentsOf: word.filter { $0 >= 0x20 && $0 != 0x7F })
+            if padded { bytes.append(0x20) }
+            bytes.append(contentsOf: fence)
         }
 
         mutating func emphasis(_ inner: Line, marker: String) {
@@ -60,12 +92,13 @@ enum MarkdownEscaping {
         }
 
         private var endsWithScheme: Bool { ends(with: "http") || ends(with: "https") || ends(with: "ftp") }
-        private var endsWithWWW: Bool { ends(with: "www") || ends(with: "WWW") }
+        private var endsWithWWW: Bool { ends(with: "www") }
 
+        /// Whether the line ends with `word`, ignoring ASCII case (GitHub's autolinker ignores it too).
         private func ends(with word: StaticString) -> Bool {
             let count = word.utf8CodeUnitCount
             guard bytes.count >= count else { return false }
-            return word.withUTF8Buffer { bytes[(bytes.count - count)...].elementsEqual($0) }
+            return word.withUTF8Buffer { bytes[(bytes.count - count)...].elementsEqual($0) { $0 | 0x20 == $1 | 0x20 } }
         }
 
         /// Writes the line; at the start of a block, escapes what would open a heading, list item,

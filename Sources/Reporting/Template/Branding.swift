@@ -57,7 +57,22 @@ public struct Branding: Sendable {
             throw DiagnosticsError([Diagnostic(.error, "a logo must be a .png, .jpg, .gif or .svg file", path: path)])
         }
         let bytes = try InputFile.read(path, limit: 512 * 1024)
+        guard looks(bytes, like: suffix) else {
+            throw DiagnosticsError([Diagnostic(.error, "the file's contents are not a \(suffix.uppercased()) image", path: path)])
+        }
         return "data:\(type);base64,\(Data(bytes).base64EncodedString())"
+    }
+
+    /// The first bytes of each image format, so a misnamed file is refused instead of showing as a broken image.
+    private static func looks(_ bytes: [UInt8], like suffix: String) -> Bool {
+        switch suffix {
+        case "png": return bytes.starts(with: [0x89, 0x50, 0x4E, 0x47])
+        case "jpg", "jpeg": return bytes.starts(with: [0xFF, 0xD8, 0xFF])
+        case "gif": return bytes.starts(with: Array("GIF8".utf8))
+        default:
+            let head = String(decoding: bytes.prefix(512), as: UTF8.self)
+            return head.contains("<svg")
+        }
     }
 }
 

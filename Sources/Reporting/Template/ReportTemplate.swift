@@ -59,6 +59,7 @@ public final class ReportTemplate: Sendable {
         guard let root = document.root else { return [:] }
         document.removeComments()
         let elements = document.elements(below: root) { _ in true }
+        var branded: [(HTMLDocument.Node, String)] = []
         for element in elements {
             guard case .element(let tag) = document.kind(of: element) else { continue }
             let classes = document.attribute("class", of: element)?.split(separator: " ") ?? []
@@ -66,9 +67,7 @@ public final class ReportTemplate: Sendable {
                 let own = document.attribute("style", of: element).map { ";\($0)" } ?? ""
                 document.setAttribute("style", style + own, on: element)
             }
-            if let brand = document.attribute("data-brand", of: element) {
-                applyBranding(brand, to: element, in: document, branding: branding)
-            }
+            if let brand = document.attribute("data-brand", of: element) { branded.append((element, brand)) }
         }
         var problems: [Diagnostic] = []
         var paths: [String: [Int]] = [:]
@@ -84,6 +83,11 @@ public final class ReportTemplate: Sendable {
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
+        // Last, because branding may remove elements (and their children) that the loops above visit;
+        // innermost first, so removing an outer element never frees one still to be branded.
+        for (element, brand) in branded.reversed() {
+            applyBranding(brand, to: element, in: document, branding: branding)
+        }
         return paths
     }
 
