@@ -23,7 +23,7 @@ func runReportBenchmark(rubricPath: String, questionnairePath: String, templateD
         for _ in 1...5 {
             let elapsed = ContinuousClock().measure {
                 for _ in 0..<iterations {
-                    bytesOut &+= renderer.renderAll(assessment, formats: formats).values.reduce(0) { $0 + $1.utf8.count }
+                    bytesOut &+= renderer.renderBytes(assessment, formats: formats).values.reduce(0) { $0 + $1.count }
                 }
             }
             rates.append(Double(iterations) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))

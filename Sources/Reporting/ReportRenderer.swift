@@ -22,10 +22,15 @@ public struct ReportRenderer: Sendable {
 
     /// Several formats from one tree: the Markdown is written by walking the same document the HTML is.
     public func renderAll(_ assessment: Assessment, formats: [Format]) -> [Format: String] {
+        renderBytes(assessment, formats: formats).mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The reports as UTF-8 bytes, ready to write to files without a round trip through `String`.
+    public func renderBytes(_ assessment: Assessment, formats: [Format]) -> [Format: [UInt8]] {
         guard let document = template.copyFrame() else { return [:] }
         let builder = ReportBuilder(document: document, styles: template.styles, assessment: assessment, branding: template.branding)
         builder.build(slots: template.slotPaths)
-        var out: [Format: String] = [:]
+        var out: [Format: [UInt8]] = [:]
         for format in formats {
             switch format {
             case .html: out[.html] = document.serialized()

@@ -11,9 +11,9 @@ struct RadarChart {
     let builder: ReportBuilder
 
     private let width = 560.0
-    private let height = 300.0
+    private let height = 360.0
     private let radius = 100.0
-    private var centre: (x: Double, y: Double) { (width / 2, height / 2 + 4) }
+    private var centre: (x: Double, y: Double) { (width / 2, 178) }  // room for three-line labels above and below
 
     func draw(in parent: HTMLDocument.Node) {
         let criteria = builder.assessment.criteria
@@ -46,28 +46,41 @@ struct RadarChart {
     }
 
     private func label(_ criterion: CriterionResult, index: Int, count: Int, in svg: HTMLDocument.Node) {
-        let anchor = point(index, of: count, value: 118)
+        let anchor = point(index, of: count, value: 116)
         let horizontal = anchor.x - centre.x
         let alignment = abs(horizontal) < 1 ? "middle" : (horizontal > 0 ? "start" : "end")
+        let lines = wrapped(criterion.title)
+        // Labels above the chart grow upwards, so their last line sits just above the axis end.
+        let below = anchor.y > centre.y + 1
+        let firstLine = below ? anchor.y + 12 : anchor.y - Double(lines.count) * 14 + (abs(horizontal) < 1 ? 0 : 14)
         let text = builder.document.element("text", in: svg, attributes: [
-            ("x", format(anchor.x)), ("y", format(anchor.y + (anchor.y > centre.y ? 12 : 0))), ("text-anchor", alignment),
+            ("x", format(anchor.x)), ("y", format(firstLine)), ("text-anchor", alignment),
             ("font-family", "Arial, Helvetica, sans-serif"), ("font-size", "12"), ("fill", "#1a1a1a"),
         ])
-        builder.document.text(shortTitle(criterion.title), in: text)
+        for (number, line) in lines.enumerated() {
+            builder.document.element("tspan", in: text, attributes: [("x", format(anchor.x)), ("dy", number == 0 ? "0" : "14")], text: line)
+        }
         builder.document.element("tspan", in: text, attributes: [
             ("x", format(anchor.x)), ("dy", "14"), ("font-weight", "bold"),
         ], text: criterion.score.map { NumberText.format($0) } ?? "–")
     }
 
-    /// Long titles are cut at a word so labels stay inside the drawing.
-    private func shortTitle(_ title: String) -> String {
-        guard title.count > 34 else { return title }
-        var words: [Substring] = []
+    /// A title on at most three lines of about 18 characters, so side labels stay inside the drawing.
+    private func wrapped(_ title: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
         for word in title.split(separator: " ") {
-            if (words + [word]).joined(separator: " ").count > 32 { break }
-            words.append(word)
+            if !current.isEmpty && current.count + 1 + word.count > 18 {
+                lines.append(current)
+                current = ""
+                if lines.count == 3 { break }
+            }
+            current += current.isEmpty ? String(word) : " \(word)"
         }
-        return words.joined(separator: " ") + "…"
+        if !current.isEmpty && lines.count < 3 { lines.append(current) }
+        let shown = lines.joined(separator: " ").count
+        if shown < title.count, let last = lines.popLast() { lines.append(last + "…") }
+        return lines
     }
 
     private func polygon(values: [Double], in svg: HTMLDocument.Node, attributes: [(String, String)]) {

@@ -106,15 +106,15 @@ final class HTMLDocument {
     ///
     /// Written straight into an output buffer with no encoder: the document says UTF-8 and is UTF-8,
     /// which spares libxml2 a character-by-character conversion to entities.
-    func serialized() -> String {
-        guard let buffer = xmlAllocOutputBuffer(nil) else { return "" }
+    func serialized() -> [UInt8] {
+        guard let buffer = xmlAllocOutputBuffer(nil) else { return [] }
         htmlDocContentDumpFormatOutput(buffer, document, "UTF-8", 1)
         xmlOutputBufferFlush(buffer)
-        let text = xmlOutputBufferGetContent(buffer).map {
-            String(decoding: UnsafeBufferPointer(start: $0, count: Int(xmlOutputBufferGetSize(buffer))), as: UTF8.self)
-        } ?? ""
+        let bytes = xmlOutputBufferGetContent(buffer).map {
+            Array(UnsafeBufferPointer(start: $0, count: Int(xmlOutputBufferGetSize(buffer))))
+        } ?? []
         xmlOutputBufferClose(buffer)
-        return text
+        return bytes
     }
 }
 
@@ -122,7 +122,10 @@ final class HTMLDocument {
 /// code points in an HTML document, and U+009B could drive a terminal; they are dropped.
 enum HTMLText {
     static func clean(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        let suspect = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
+        } ?? true
+        guard suspect else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isForbidden($0) }))
     }
 

@@ -12,16 +12,16 @@ struct MarkdownWriter {
         self.document = document
     }
 
-    mutating func write() -> String {
+    mutating func write() -> [UInt8] {
         out.reserveCapacity(32 * 1024)
-        guard let root = document.root else { return "" }
+        guard let root = document.root else { return [] }
         var child = document.firstChild(of: root)
         while let current = child {
             if document.tagName(of: current) == "body" { block(current) }
             child = document.nextSibling(of: current)
         }
         out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private mutating func block(_ node: HTMLDocument.Node) {
