@@ -122,9 +122,9 @@ final class HTMLDocument {
 /// code points in an HTML document, and U+009B could drive a terminal; they are dropped.
 enum HTMLText {
     static func clean(_ text: String) -> String {
-        let suspect = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
-        } ?? true
+        let isSuspect: (UInt8) -> Bool = { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
+        let suspect = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSuspect) }
+            ?? text.utf8.contains(where: isSuspect)
         guard suspect else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isForbidden($0) }))
     }
