@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RuleExpressions", targets: ["RuleExpressions"]),
         .library(name: "Assessment", targets: ["Assessment"]),
         .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "History", targets: ["History"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,20 +32,28 @@ let package = Package(
         ),
         // Reports: HTML built as a libxml2 tree from the template in Reports/, and Markdown walked from that tree.
         .target(name: "Reporting", dependencies: ["Assessment", "CLibXML2"]),
+        // libsqlite3 through pkg-config; only the History target imports it (internally).
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // The assessment history: a small SQLite wrapper of our own, migrations, recording and queries.
+        .target(name: "History", dependencies: ["Assessment", "CSQLite"]),
         .executableTarget(
             name: "InsourceCLI",
             dependencies: [
-                "Assessment", "RuleExpressions", "Reporting",
+                "Assessment", "RuleExpressions", "Reporting", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `swift run -c release insource-bench`: medians of the figures the issues ask for.
-        .executableTarget(name: "InsourceBenchmarks", dependencies: ["Assessment", "RuleExpressions", "Reporting"]),
+        .executableTarget(name: "InsourceBenchmarks", dependencies: ["Assessment", "RuleExpressions", "Reporting", "History"]),
 
         .testTarget(name: "RuleExpressionsTests", dependencies: ["RuleExpressions"]),
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "RuleExpressions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Assessment"]),
-        .testTarget(name: "InsourceCLITests", dependencies: ["InsourceCLI"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Assessment"]),
+        .testTarget(name: "InsourceCLITests", dependencies: ["InsourceCLI", "History", "Assessment"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The assessment history in one SQLite file: opens (and migrates) it, records assessments, answers questions about them.
+///
+/// One store owns one connection and its prepared statements, so it is confined to one task at a time (not `Sendable`).
+/// Several processes may use the same file at once: WAL lets readers go on while one writes, and writers wait their
+/// turn (`busy_timeout`) instead of failing.
+public final class HistoryStore {
+    public enum Access: Sendable {
+        /// Reading only: a missing file is an error and nothing is ever written.
+        case read
+        /// Reading and recording: a missing file is created with the latest schema.
+        case readWrite
+    }
+
+    public let path: String
+    let connection: Connection
+    /// Prepared once, reused for every assessment recorded through this store.
+    private var cachedStatements: [String: Statement] = [:]
+    /// False for a file opened for reading that no Insource has written to yet (it has no tables).
+    let hasSchema: Bool
+
+    /// How long a writer waits for another process to finish before reporting the database busy.
+    public static let busyTimeoutMilliseconds: Int32 = 15_000
+
+    public init(path: String, access: Access = .readWrite) throws(HistoryError) {
+        self.path = path
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        if access == .read && !exists { throw HistoryError(path: path, reason: .missing) }
+        // Checked by hand because root may write anyway; a file nobody may write is meant to stay as it is.
+        if access == .readWrite && exists && (info.st_mode & 0o222) == 0 {
+            throw HistoryError(path: path, reason: .readOnly)
+        }
+        connection = try Connection(path: path, mode: access == .read ? .readOnly : .readWrite)
+        connection.setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds)
+        // Reading the version reads the header: a file that is not SQLite fails here, before anything is written.
+        let version = try connection.integer("PRAGMA user_version")
+        if version > Schema.latestVersion {
+            throw HistoryError(path: path, reason: .newerSchema(found: version, supported: Schema.latestVersion))
+        }
+        try connection.execute("PRAGMA foreign_keys = ON")
+        guard access == .readWrite else {
+            hasSchema = version == Schema.latestVersion
+            if version != 0 && version != Schema.latestVersion { try Schema.requireCurrent(version, path: path) }
+            return
+        }
+        if connection.isReadOnly { throw HistoryError(path: path, reason: .readOnly) }
+        try Schema.migrate(connection)
+        hasSchema = true
+        if try connection.text("PRAGMA journal_mode") != "wal" {
+            guard try connection.text("PRAGMA journal_mode = WAL") == "wal" else {
+                throw HistoryError(path: path, reason: .sqlite(code: 1, message: "cannot switch to WAL", sql: "PRAGMA journal_mode = WAL"))
+            }
+        }
+        // In WAL mode NORMAL loses no committed transaction when the process dies, only possibly on power loss.
+        try connection.execute("PRAGMA synchronous = NORMAL")
+    }
+
+    /// The prepared statement for `sql`, prepared on first use.
+    func statement(_ sql: String) throws(HistoryError) -> Statement {
+        if let cached = cachedStatements[sql] { return cached }
+        let prepared = try connection.prepare(sql)
+        cachedStatements[sql] = prepared
+        return prepared
+    }
+
+    /// Runs `body` in one write transaction, committed when it returns and rolled back when it throws.
+    ///
+    /// `BEGIN IMMEDIATE` takes the write lock up front, so a second writer waits in the busy handler rather than
+    /// failing when it tries to upgrade a read lock.
+    func writeTransaction<T>(_ body: () throws(HistoryError) -> T) throws(HistoryError) -> T {
+        try statement("BEGIN IMMEDIATE").run([])
+        do throws(HistoryError) {
+            let result = try body()
+            try statement("COMMIT").run([])
+            return result
+        } catch {
+            try? statement("ROLLBACK").run([])
+            throw error
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound file, else SQLite's list of problems.
+    public func integrityCheck() throws(HistoryError) -> String {
+        try connection.prepare("PRAGMA integrity_check").rows { $0.string(0) }.joined(separator: "\n")
+    }
+
+    /// The schema version the file is at.
+    public func schemaVersion() throws(HistoryError) -> Int {
+        try connection.integer("PRAGMA user_version")
+    }
+
+    /// The number of rows in each of the store's tables, by table name.
+    public func tableCounts() throws(HistoryError) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        guard hasSchema else { return counts }
+        for table in ["clients", "assessments", "answers", "criterion_scores", "rules_fired"] {
+            counts[table] = try connection.integer("SELECT count(*) FROM \(table)")
+        }
+        return counts
+    }
+
+    /// Every table, index and trigger in the file, as `type name`: what a test compares to see the schema unchanged.
+    public func schemaObjects() throws(HistoryError) -> [String] {
+        try connection.prepare("SELECT type || ' ' || name FROM sqlite_schema ORDER BY type, name").rows { $0.string(0) }
+    }
+}
+
+@available(*, unavailable)
+extension HistoryStore: Sendable {}
+
+extension Schema {
+    /// A file from an older version is only upgraded by a command that may write.
+    static func requireCurrent(_ version: Int, path: String) throws(HistoryError) {
+        throw HistoryError(path: path, reason: .sqlite(
+            code: 1, message: "the database has the older schema version \(version); record an assessment to upgrade it", sql: nil))
+    }
+}

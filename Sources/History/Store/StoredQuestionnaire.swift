@@ -1,0 +1,94 @@
+import Assessment
+import FoundationEssentials
+
+/// The checked content of a questionnaire, kept with its assessment as JSON so `rescore` can score it again.
+///
+/// Rebuilt from the assessment rather than copied from the file, so it holds only what was checked, in a form
+/// the questionnaire loader reads back; the original file's SHA-256 is kept beside it as the questionnaire's identity.
+public struct StoredQuestionnaire: Sendable, Decodable {
+    enum CodingKeys: String, CodingKey {
+        case client, assessedOn = "assessed_on", assessor, notes, answers
+    }
+
+    public var client: Client
+    public var assessedOn: String?
+    public var assessor: String?
+    public var notes: String?
+    public var answers: [String: JSONValue]
+
+    public init(_ assessment: Assessment) {
+        client = assessment.client
+        assessedOn = assessment.questionnaire.assessedOn
+        assessor = assessment.questionnaire.assessor
+        notes = assessment.questionnaire.notes
+        var answers: [String: JSONValue] = [:]
+        for record in assessment.answers {
+            if let answer = record.answer { answers[record.question] = answer }
+        }
+        self.answers = answers
+    }
+
+    public init(json: String) throws {
+        self = try JSONDecoder().decode(StoredQuestionnaire.self, from: Data(json.utf8))
+    }
+
+    /// The questionnaire as JSON with sorted keys, keeping only the answers `questions` names (all when nil).
+    public func json(keeping questions: Set<String>? = nil) -> String {
+        var client: [(String, String)] = []
+        func add(_ key: String, _ value: String?) { if let value { client.append((key, JSONText.string(value))) } }
+        add("email", self.client.email)
+        if let employees = self.client.employees { client.append(("employees", String(employees))) }
+        add("id", self.client.id)
+        add("industry", self.client.industry)
+        add("location", self.client.location)
+        add("name", self.client.name)
+        add("owner", self.client.owner)
+        add("website", self.client.website)
+        var top: [(String, String)] = [("client", JSONText.object(client))]
+        let kept = answers.filter { questions?.contains($0.key) ?? true }.sorted { $0.key < $1.key }
+        top.append(("answers", JSONText.object(kept.map { ($0.key, JSONText.value($0.value)) })))
+        if let assessedOn { top.append(("assessed_on", JSONText.string(assessedOn))) }
+        if let assessor { top.append(("assessor", JSONText.string(assessor))) }
+        if let notes { top.append(("notes", JSONText.string(notes))) }
+        return JSONText.object(top.sorted { $0.0 < $1.0 })
+    }
+}
+
+/// A small JSON writer: recording thousands of assessments a second leaves no room for an encoder per answer.
+enum JSONText {
+    static func object(_ members: [(String, String)]) -> String {
+        "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
+    static func value(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .double(let number): return number.isFinite ? "\(number)" : "null"
+        case .string(let text): return string(text)
+        case .array(let values): return "[" + values.map(Self.value).joined(separator: ",") + "]"
+        }
+    }
+
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
