@@ -7,7 +7,9 @@ struct Insource: ParsableCommand {
         commandName: "insource",
         abstract: "Decide whether a business should keep a function in-house or outsource it.",
         version: InsourceVersion.current,
-        subcommands: [Score.self, RubricCommand.self, QuestionnaireCommand.self, Evaluate.self])
+        subcommands: [
+            Score.self, RubricCommand.self, QuestionnaireCommand.self, Evaluate.self, HistoryCommand.self, Export.self, Rescore.self,
+        ])
 }
 
 /// Options shared by every command that looks rubrics up by id.

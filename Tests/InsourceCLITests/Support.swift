@@ -117,6 +117,9 @@ enum Insource {
         var environment = ProcessInfo.processInfo.environment
         environment["INSOURCE_RUBRICS"] = nil
         environment["NO_COLOR"] = nil
+        // `score` records into the history: never into the tester's own, so a test's database is a temporary one.
+        environment["INSOURCE_DB"] = nil
+        environment["XDG_DATA_HOME"] = testDataHome.path
         environment.merge(extra) { $1 }
         return environment
     }
@@ -164,6 +167,13 @@ enum Insource {
         return (process.terminationStatus, output)
     }
 }
+
+/// The XDG data folder of every run that names no database: one per test process, in the temporary folder.
+let testDataHome: URL = {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insource-data-\(UUID().uuidString)", isDirectory: true)
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+}()
 
 /// A fresh temporary directory for one test, removed afterwards.
 func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Assessment
 import Foundation
+import History
 import Reporting
 
 struct Score: ParsableCommand {
@@ -9,6 +10,8 @@ struct Score: ParsableCommand {
         discussion: """
             With one format and no -o, the result goes to standard output. With -o DIR, each format is written \
             as DIR/<client-slug>.<txt|json|html|md>; with one format, -o may also name the file itself.
+            Each assessment is recorded in the history database (see --db) unless --no-history is given; the same \
+            questionnaire scored again under the same rubric is recorded once.
             Exit status: 0 when scored, 1 when the questionnaire, rubric or template has problems (printed on stderr), \
             64 for usage errors.
             """)
@@ -43,6 +46,11 @@ struct Score: ParsableCommand {
 
     @OptionGroup var search: RubricSearchOptions
 
+    @Flag(help: "Do not record the assessment in the history.")
+    var noHistory = false
+
+    @OptionGroup var history: HistoryOptions
+
     var formats: [Format] {
         var seen: Set<Format> = []
         return (format.isEmpty ? [.text] : format).filter { seen.insert($0).inserted }
@@ -65,13 +73,18 @@ struct Score: ParsableCommand {
             case .html, .markdown: return format.reportFormat.flatMap { reports[$0] } ?? ""
             }
         }
-        guard let output else {
+        if let output {
+            for format in formats {
+                let path = Reports.destination(output, client: assessment.client.name, format: format.fileExtension, single: formats.count == 1)
+                try OutputFile.write(text(format), to: path)
+            }
+        } else {
             print(text(formats[0]), terminator: "")
-            return
         }
-        for format in formats {
-            let path = Reports.destination(output, client: assessment.client.name, format: format.fileExtension, single: formats.count == 1)
-            try OutputFile.write(text(format), to: path)
+        // Recorded after the output, so a history problem never hides the score; it still fails the command.
+        if !noHistory {
+            let store = try history.open(.readWrite)
+            try HistoryDatabase.attempt { () throws(HistoryError) in try store.record(assessment) }
         }
     }
 }
