@@ -16,19 +16,26 @@ public struct ReportRenderer: Sendable {
     }
 
     /// The report in one format.
-    public func render(_ assessment: Assessment, as format: Format) -> String {
-        renderAll(assessment, formats: [format])[format] ?? ""
+    public func render(_ assessment: Assessment, as format: Format, comparison: AssessmentComparison? = nil) -> String {
+        renderAll(assessment, formats: [format], comparison: comparison)[format] ?? ""
     }
 
     /// Several formats from one tree: the Markdown is written by walking the same document the HTML is.
-    public func renderAll(_ assessment: Assessment, formats: [Format]) -> [Format: String] {
-        renderBytes(assessment, formats: formats).mapValues { String(decoding: $0, as: UTF8.self) }
+    public func renderAll(
+        _ assessment: Assessment, formats: [Format], comparison: AssessmentComparison? = nil
+    ) -> [Format: String] {
+        renderBytes(assessment, formats: formats, comparison: comparison).mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The reports as UTF-8 bytes, ready to write to files without a round trip through `String`.
-    public func renderBytes(_ assessment: Assessment, formats: [Format]) -> [Format: [UInt8]] {
+    /// `comparison`, from the history, adds the trend since the previous assessment and the peer percentiles.
+    public func renderBytes(
+        _ assessment: Assessment, formats: [Format], comparison: AssessmentComparison? = nil
+    ) -> [Format: [UInt8]] {
         guard let document = template.copyFrame() else { return [:] }
-        let builder = ReportBuilder(document: document, styles: template.styles, assessment: assessment, branding: template.branding)
+        let builder = ReportBuilder(
+            document: document, styles: template.styles, assessment: assessment, branding: template.branding,
+            comparison: comparison)
         builder.build(slots: template.slotPaths)
         var out: [Format: [UInt8]] = [:]
         for format in formats {

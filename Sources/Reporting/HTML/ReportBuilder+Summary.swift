@@ -68,6 +68,7 @@ extension ReportBuilder {
                 [$0.title, ReportText.score($0.score), ReportText.bar($0.score), $0.band ?? "not answered", NumberText.format($0.weight)]
             },
             in: slot, rowHeaders: true, cellClasses: [nil, "score", "bar", nil, nil])
+        if let comparison { comparisonSection(comparison, in: slot) }
     }
 }
 

@@ -8,6 +8,8 @@ struct ReportBuilder {
     let styles: StyleTable
     let assessment: Assessment
     let branding: Branding
+    /// The history's view of this client, when there is one.
+    var comparison: AssessmentComparison?
 
     /// Appends an element styled from the sheet (by tag and class), with optional text.
     @discardableResult
