@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
@@ -23,7 +24,10 @@ let package = Package(
         // Rubrics, questionnaires, located diagnostics, scoring.
         .target(
             name: "Assessment",
-            dependencies: ["RuleExpressions", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "RuleExpressions", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         // libxml2 through pkg-config (its headers live in /usr/include/libxml2); see Sources/CLibXML2/shim.h.
         .systemLibrary(

@@ -7,6 +7,16 @@ public struct QuestionnaireDocument: Sendable {
     public var sha256: String
     /// The `rubric:` the file names, if any.
     public var rubricID: String?
+    /// Set for a row of a CSV file: problems then name the row and the column.
+    public var csv: CSVOrigin?
+
+    public init(source: SourceText, root: DocumentNode, sha256: String, rubricID: String?, csv: CSVOrigin? = nil) {
+        self.source = source
+        self.root = root
+        self.sha256 = sha256
+        self.rubricID = rubricID
+        self.csv = csv
+    }
 }
 
 /// Reads questionnaires (YAML or JSON) and checks their answers against a rubric.
@@ -44,7 +54,8 @@ public enum QuestionnaireLoader {
         }
         let answers = AnswerChecker(rubric: rubric, checker: checker).answers(top["answers"], in: document.root)
         guard checker.diagnostics.isEmpty, let client else {
-            throw DiagnosticsError(checker.diagnostics.sorted { ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0)) })
+            let sorted = checker.diagnostics.sorted { ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0)) }
+            throw DiagnosticsError(document.csv.map { origin in sorted.map { origin.locate($0) } } ?? sorted)
         }
         return Questionnaire(
             path: document.source.path, sha256: document.sha256, rubricID: document.rubricID, client: client,
@@ -106,5 +117,18 @@ enum EmailAddress {
             text.count <= 254
         else { return false }
         return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !"<>()[],;:\"\\".unicodeScalars.contains($0) }
+    }
+}
+
+extension CSVOrigin {
+    /// Rewrites a diagnostic made on a CSV row's nodes (whose column is the field's position) to say
+    /// which row and column it concerns; the caret is dropped, since a field is not a character column.
+    func locate(_ diagnostic: Diagnostic) -> Diagnostic {
+        var located = diagnostic
+        let column = diagnostic.location.map { $0.column - 1 }.flatMap { columns.indices.contains($0) ? columns[$0] : nil }
+        located.message = "row \(row)" + (column.map { ", column '\($0)'" } ?? "") + ": " + diagnostic.message
+        located.sourceLine = nil
+        if let location = diagnostic.location, location.column < 1 { located.location?.column = 1 }
+        return located
     }
 }
