@@ -64,8 +64,13 @@ struct Score: ParsableCommand {
 
     func run() throws {
         let assessment = try Scoring.assess(file: file, rubric: rubric, search: search.searchPath)
-        let renderer = formats.contains(where: { $0 == .html || $0 == .markdown }) ? try Reports.renderer(template: template) : nil
-        let reports = renderer?.renderAll(assessment, formats: formats.compactMap(\.reportFormat)) ?? [:]
+        let wantsReports = formats.contains { $0 == .html || $0 == .markdown }
+        // Opened early for the report's comparison, but a failure only fails the command after the output.
+        let opened: Result<HistoryStore, any Error>? = noHistory ? nil : Result { try history.open(.readWrite) }
+        let renderer = wantsReports ? try Reports.renderer(template: template) : nil
+        // The trend and peer figures are extras: a history that cannot answer leaves them out of the report.
+        let comparison = wantsReports ? (try? opened?.get())?.comparisonIfAvailable(for: assessment) : nil
+        let reports = renderer?.renderAll(assessment, formats: formats.compactMap(\.reportFormat), comparison: comparison) ?? [:]
         func text(_ format: Format) -> String {
             switch format {
             case .text: return TextSummary.render(assessment, style: output == nil ? .forStandardOutput() : TerminalStyle(colours: false))
@@ -82,8 +87,8 @@ struct Score: ParsableCommand {
             print(text(formats[0]), terminator: "")
         }
         // Recorded after the output, so a history problem never hides the score; it still fails the command.
-        if !noHistory {
-            let store = try history.open(.readWrite)
+        if let opened {
+            let store = try opened.get()
             try HistoryDatabase.attempt { () throws(HistoryError) in try store.record(assessment) }
         }
     }
@@ -112,6 +117,17 @@ enum Scoring {
         } catch {
             StandardError.report(error.diagnostics)
             throw ExitCode.invalidInput
+        }
+    }
+}
+
+extension HistoryStore {
+    /// The comparison, or nil when the history cannot give one.
+    func comparisonIfAvailable(for assessment: Assessment) -> AssessmentComparison? {
+        do throws(HistoryError) {
+            return try comparison(for: assessment)
+        } catch {
+            return nil
         }
     }
 }
