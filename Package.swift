@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Assessment", targets: ["Assessment"]),
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "History", targets: ["History"]),
+        .library(name: "Batch", targets: ["Batch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,10 +44,12 @@ let package = Package(
         ),
         // The assessment history: a small SQLite wrapper of our own, migrations, recording and queries.
         .target(name: "History", dependencies: ["Assessment", "CSQLite"]),
+        // Many questionnaires at once: worker threads, a bounded reorder window, one ordered committer, resume.
+        .target(name: "Batch", dependencies: ["Assessment", "Reporting", "History"]),
         .executableTarget(
             name: "InsourceCLI",
             dependencies: [
-                "Assessment", "RuleExpressions", "Reporting", "History",
+                "Assessment", "RuleExpressions", "Reporting", "History", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "RuleExpressions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Assessment"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Assessment"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "Reporting", "Assessment"]),
         .testTarget(name: "InsourceCLITests", dependencies: ["InsourceCLI", "History", "Assessment"]),
     ],
     swiftLanguageModes: [.v6]

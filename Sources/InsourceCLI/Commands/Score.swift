@@ -29,8 +29,13 @@ struct Score: ParsableCommand {
         }
     }
 
-    @Argument(help: "A questionnaire file (YAML or JSON).")
-    var file: String
+    @Argument(help: ArgumentHelp(
+        "A questionnaire file (YAML or JSON); several files, directories or CSV files score a batch (see --jobs).",
+        valueName: "input"))
+    var inputs: [String] = []
+
+    /// The one questionnaire of a single-file run.
+    var file: String { inputs.first ?? "" }
 
     @Option(help: ArgumentHelp("The rubric, by id or file; by default the one the questionnaire names, else social-media.", valueName: "ID|FILE"))
     var rubric: String?
@@ -51,18 +56,23 @@ struct Score: ParsableCommand {
 
     @OptionGroup var history: HistoryOptions
 
+    @OptionGroup(title: "Batches") var batch: BatchOptions
+
     var formats: [Format] {
         var seen: Set<Format> = []
         return (format.isEmpty ? [.text] : format).filter { seen.insert($0).inserted }
     }
 
     func validate() throws {
+        if inputs.isEmpty { throw ValidationError("Missing expected argument '<input>'") }
+        if isBatch { return try validateBatch() }
         if formats.count > 1 && output == nil {
             throw ValidationError("several formats need -o DIR to write them to")
         }
     }
 
     func run() throws {
+        if isBatch { return try runBatch() }
         let assessment = try Scoring.assess(file: file, rubric: rubric, search: search.searchPath)
         let wantsReports = formats.contains { $0 == .html || $0 == .markdown }
         // Opened early for the report's comparison, but a failure only fails the command after the output.

@@ -1,0 +1,112 @@
+import Assessment
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The record of what a batch has finished, kept in the output directory so that running the same command again
+/// skips it. A line is appended only once the item's reports are in place and its history is committed; a line
+/// cut short by a crash fails to parse and is ignored, so the worst a crash costs is doing an item again.
+struct BatchJournal {
+    static let fileName = ".insource-journal"
+
+    struct Entry: Sendable, Hashable {
+        var label: String
+        var inputSHA256: String
+        var rubricSHA256: String
+        var stem: String
+        var client: String
+        var verdict: Verdict
+        var overall: Double?
+        var scores: [Double?]
+    }
+
+    private let path: String
+    private var descriptor: Int32 = -1
+    private var pending: [UInt8] = []
+
+    init(directory: String) {
+        path = directory + "/" + Self.fileName
+    }
+
+    /// What earlier runs finished, by input label (the last line for a label wins).
+    func load() -> [String: Entry] {
+        guard let bytes = try? InputFile.read(path, limit: 1 << 30) else { return [:] }
+        var entries: [String: Entry] = [:]
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            if let entry = Self.parse(String(decoding: line, as: UTF8.self)) { entries[entry.label] = entry }
+        }
+        return entries
+    }
+
+    mutating func append(_ entry: Entry) {
+        let fields = [
+            entry.label, entry.inputSHA256, entry.rubricSHA256, entry.stem, entry.client, entry.verdict.rawValue,
+            entry.overall.map { String($0) } ?? "", entry.scores.map { $0.map { String($0) } ?? "" }.joined(separator: ","),
+        ]
+        pending += Array((fields.map(Self.escape).joined(separator: "\t") + "\tend\n").utf8)
+    }
+
+    /// Writes the appended lines to the end of the file.
+    mutating func flush() throws(DiagnosticsError) {
+        guard !pending.isEmpty else { return }
+        if descriptor < 0 {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw BatchFiles.failure("cannot open the batch journal", path: path) }
+        }
+        try BatchFiles.writeAll(pending, to: descriptor, path: path)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finish() {
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+    }
+
+    private static func parse(_ line: String) -> Entry? {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape($0) }
+        guard fields.count == 9, fields[8] == "end", let verdict = Verdict(rawValue: fields[5]) else { return nil }
+        let scores = fields[7].isEmpty ? [] : fields[7].split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
+        return Entry(
+            label: fields[0], inputSHA256: fields[1], rubricSHA256: fields[2], stem: fields[3], client: fields[4],
+            verdict: verdict, overall: Double(fields[6]), scores: scores)
+    }
+
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\r\n": out += "\\r\\n"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        var out = ""
+        var escaping = false
+        for character in text {
+            if escaping {
+                switch character {
+                case "t": out += "\t"
+                case "n": out += "\n"
+                case "r": out += "\r"
+                default: out.append(character)
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}
