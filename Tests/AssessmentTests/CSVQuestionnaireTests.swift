@@ -81,3 +81,19 @@ struct CSVQuestionnaireTests {
         #expect(documents[0].sha256 != documents[2].sha256)
     }
 }
+
+@Suite("Spreadsheet-safe CSV output")
+struct SpreadsheetCSVTests {
+    @Test("cells a spreadsheet would run as formulas are kept as text; numbers stay numbers", arguments: [
+        ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+1+1", "'+1+1"), ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"), ("-1.5", "-1.5"), ("+7", "+7"), ("plain", "plain"), ("a,b", "\"a,b\""),
+    ])
+    func formulaCells(_ input: String, _ expected: String) {
+        #expect(SpreadsheetCSV.field(input) == expected)
+    }
+
+    @Test("a row ends in CRLF and quotes fields holding line breaks")
+    func rowShape() {
+        #expect(SpreadsheetCSV.row(["a", "b\nc"]) == "a,\"b\nc\"\r\n")
+    }
+}

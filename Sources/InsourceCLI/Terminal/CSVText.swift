@@ -1,14 +1,10 @@
+import Assessment
 import Foundation
 
-/// CSV as RFC 4180 writes it: a field with a comma, quote or line break is quoted, quotes doubled, CRLF line ends.
+/// CSV for `history` and `export`, written the same formula-safe way as the batch summary.
 enum CSVText {
     static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        SpreadsheetCSV.row(fields)
     }
 
     /// A score as a spreadsheet reads it: one decimal, empty when there is none.

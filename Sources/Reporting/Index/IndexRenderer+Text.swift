@@ -81,14 +81,6 @@ extension IndexRenderer {
     }
 
     private static func csvRow(_ fields: [String]) -> [UInt8] {
-        Array((fields.map(csvField).joined(separator: ",") + "\r\n").utf8)
-    }
-
-    private static func csvField(_ text: String) -> String {
-        // A cell starting with = + - @ would be a formula in a spreadsheet; a leading quote keeps it text.
-        var value = text
-        if let first = value.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        Array(SpreadsheetCSV.row(fields).utf8)
     }
 }
