@@ -18,6 +18,16 @@ struct RubricSearchOptions: ParsableArguments {
     var directories: [String] = []
 
     var searchPath: RubricSearchPath { RubricSearchPath.standard(extra: directories) }
+
+    /// The rubric a reference (id or file) names; its problems are printed and the command exits 1.
+    func rubric(_ reference: String) throws -> Rubric {
+        do throws(DiagnosticsError) {
+            return try searchPath.resolve(reference)
+        } catch {
+            StandardError.report(error.diagnostics)
+            throw ExitCode.invalidInput
+        }
+    }
 }
 
 /// Exit statuses: 1 for input that failed its checks (the diagnostics are printed first).

@@ -22,13 +22,7 @@ struct QuestionnaireCommand: ParsableCommand {
         @OptionGroup var search: RubricSearchOptions
 
         func run() throws {
-            let loaded: Rubric
-            do throws(DiagnosticsError) {
-                loaded = try search.searchPath.resolve(rubric)
-            } catch {
-                StandardError.report(error.diagnostics)
-                throw ExitCode.invalidInput
-            }
+            let loaded = try search.rubric(rubric)
             let today = Date().formatted(Date.ISO8601FormatStyle(timeZone: .current).year().month().day())
             let text = QuestionnaireTemplate.blank(for: loaded, clientName: client, today: today)
             guard let output else {
@@ -67,13 +61,7 @@ extension QuestionnaireCommand {
         }
 
         func run() throws {
-            let loaded: Rubric
-            do throws(DiagnosticsError) {
-                loaded = try search.searchPath.resolve(rubric)
-            } catch {
-                StandardError.report(error.diagnostics)
-                throw ExitCode.invalidInput
-            }
+            let loaded = try search.rubric(rubric)
             var generator = RandomQuestionnaires(rubric: loaded, seed: seed)
             let width = String(count).count
             for number in 1...count {

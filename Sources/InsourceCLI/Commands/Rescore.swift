@@ -24,13 +24,7 @@ struct Rescore: ParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func run() throws {
-        let rubric: Rubric
-        do throws(DiagnosticsError) {
-            rubric = try search.searchPath.resolve(self.rubric)
-        } catch {
-            StandardError.report(error.diagnostics)
-            throw ExitCode.invalidInput
-        }
+        let rubric = try search.rubric(self.rubric)
         let store = try history.open(save ? .readWrite : .read)
         let entries = try HistoryDatabase.attempt { () throws(HistoryError) in
             try store.storedQuestionnaires(excludingRubric: rubric.origin.sha256)

@@ -40,12 +40,7 @@ struct RubricCommand: ParsableCommand {
         @OptionGroup var search: RubricSearchOptions
 
         func run() throws {
-            do throws(DiagnosticsError) {
-                print(StableJSON.encode(RubricDescription(try search.searchPath.resolve(rubric))))
-            } catch {
-                StandardError.report(error.diagnostics)
-                throw ExitCode.invalidInput
-            }
+            print(StableJSON.encode(RubricDescription(try search.rubric(rubric))))
         }
     }
 

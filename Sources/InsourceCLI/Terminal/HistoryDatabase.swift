@@ -45,6 +45,7 @@ struct HistoryOptions: ParsableArguments {
 
 enum HistoryDatabase {
     /// Runs a history operation; a failure is reported (with the database's path) and ends the command with status 1.
+    @discardableResult
     static func attempt<T>(_ body: () throws(HistoryError) -> T) throws -> T {
         do throws(HistoryError) {
             return try body()

@@ -4,18 +4,13 @@ internal import CLibXML2
 extension HTMLDocument {
     /// The children of `node` as HTML text in UTF-8, each written by libxml2's HTML serializer.
     func serializedChildren(of node: Node) -> [UInt8] {
-        guard let buffer = xmlAllocOutputBuffer(nil) else { return [] }
-        var child = node.pointer.pointee.children
-        while let current = child {
-            htmlNodeDumpFormatOutput(buffer, document, current, "UTF-8", 1)
-            child = current.pointee.next
+        writing { buffer in
+            var child = node.pointer.pointee.children
+            while let current = child {
+                htmlNodeDumpFormatOutput(buffer, document, current, "UTF-8", 1)
+                child = current.pointee.next
+            }
         }
-        xmlOutputBufferFlush(buffer)
-        let bytes = xmlOutputBufferGetContent(buffer).map {
-            Array(UnsafeBufferPointer(start: $0, count: Int(xmlOutputBufferGetSize(buffer))))
-        } ?? []
-        xmlOutputBufferClose(buffer)
-        return bytes
     }
 
     /// The first element called `name`, depth first.

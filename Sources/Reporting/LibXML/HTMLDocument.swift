@@ -107,8 +107,13 @@ final class HTMLDocument {
     /// Written straight into an output buffer with no encoder: the document says UTF-8 and is UTF-8,
     /// which spares libxml2 a character-by-character conversion to entities.
     func serialized() -> [UInt8] {
+        writing { htmlDocContentDumpFormatOutput($0, document, "UTF-8", 1) }
+    }
+
+    /// Runs `write` against a fresh libxml2 output buffer (no encoder) and returns what it wrote.
+    func writing(_ write: (xmlOutputBufferPtr) -> Void) -> [UInt8] {
         guard let buffer = xmlAllocOutputBuffer(nil) else { return [] }
-        htmlDocContentDumpFormatOutput(buffer, document, "UTF-8", 1)
+        write(buffer)
         xmlOutputBufferFlush(buffer)
         let bytes = xmlOutputBufferGetContent(buffer).map {
             Array(UnsafeBufferPointer(start: $0, count: Int(xmlOutputBufferGetSize(buffer))))
