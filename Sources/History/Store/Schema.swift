@@ -69,6 +69,22 @@ enum Schema {
                 PRIMARY KEY (assessment_id, rule)
             ) WITHOUT ROWID;
             """),
+        // The e-mail delivery log: one row per message (its Message-ID is stable for an assessment and a recipient),
+        // so a run after a crash or a partial failure sends only what no server has accepted yet.
+        Migration(version: 2, sql: """
+            CREATE TABLE deliveries (
+                message_id TEXT PRIMARY KEY,
+                assessment_id INTEGER REFERENCES assessments (id) ON DELETE SET NULL,
+                client_key TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('sending', 'accepted', 'deferred', 'refused')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                reply TEXT,
+                updated_at TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX deliveries_by_assessment ON deliveries (assessment_id);
+            """),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }
