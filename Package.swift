@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "History", targets: ["History"]),
         .library(name: "Batch", targets: ["Batch"]),
+        .library(name: "Mail", targets: ["Mail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,10 +47,17 @@ let package = Package(
         .target(name: "History", dependencies: ["Assessment", "CSQLite"]),
         // Many questionnaires at once: worker threads, a bounded reorder window, one ordered committer, resume.
         .target(name: "Batch", dependencies: ["Assessment", "Reporting", "History"]),
+        // libcurl through pkg-config, for its SMTP client (STARTTLS, AUTH, dot-stuffing); see Sources/CCurl/shim.h.
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
+        // Reports as e-mail: MIME messages, settings, delivery over SMTP with a delivery log in the history.
+        .target(name: "Mail", dependencies: ["Assessment", "History", "CCurl"]),
         .executableTarget(
             name: "InsourceCLI",
             dependencies: [
-                "Assessment", "RuleExpressions", "Reporting", "History", "Batch",
+                "Assessment", "RuleExpressions", "Reporting", "History", "Batch", "Mail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +69,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Assessment"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Assessment"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Reporting", "Assessment"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "Assessment", "History"]),
         .testTarget(name: "InsourceCLITests", dependencies: ["InsourceCLI", "History", "Assessment"]),
     ],
     swiftLanguageModes: [.v6]
