@@ -8,7 +8,7 @@ struct Insource: ParsableCommand {
         abstract: "Decide whether a business should keep a function in-house or outsource it.",
         version: InsourceVersion.current,
         subcommands: [
-            Score.self, RubricCommand.self, QuestionnaireCommand.self, Evaluate.self, HistoryCommand.self, Export.self, Rescore.self,
+            Score.self, RubricCommand.self, QuestionnaireCommand.self, Evaluate.self, HistoryCommand.self, Export.self, Rescore.self, MailCommand.self,
         ])
 }
 

@@ -28,6 +28,9 @@ extension Score {
     func validateBatch() throws {
         guard output != nil else { throw ValidationError("a batch (several inputs, a directory or a CSV file) needs -o DIR") }
         if let jobs = batch.jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if email && noHistory {
+            throw ValidationError("--email in a batch reads the assessments back from the history; drop --no-history")
+        }
     }
 
     func runBatch() throws {
@@ -74,6 +77,14 @@ extension Score {
         }
         progress.finish(summary, index: output + "/index.html")
         if let number = summary.stoppedBySignal { throw ExitCode(128 + number) }
+        if email, let store {
+            let renderer = try renderer ?? Reports.renderer(template: template)
+            let finished = FinishedBatch.items(in: output) ?? []
+            let sources = MailSources(store: store, renderer: renderer, search: search, rubric: rubric)
+            let (items, failed) = try sources.batch(finished, directory: output, attachMarkdown: try mail.attachments().contains(.markdown))
+            try MailRun(options: mail, directory: output + "/mail", store: store).run(items)
+            if failed { throw ExitCode.invalidInput }
+        }
         if summary.failed > 0 { throw ExitCode.invalidInput }
     }
 }

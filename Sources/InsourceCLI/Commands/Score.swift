@@ -58,6 +58,11 @@ struct Score: ParsableCommand {
 
     @OptionGroup(title: "Batches") var batch: BatchOptions
 
+    @Flag(help: "Also write an e-mail to each client's owner into DIR/mail/ (see insource mail; --send delivers it).")
+    var email = false
+
+    @OptionGroup(title: "E-mail (with --email)") var mail: MailOptions
+
     var formats: [Format] {
         var seen: Set<Format> = []
         return (format.isEmpty ? [.text] : format).filter { seen.insert($0).inserted }
@@ -65,6 +70,8 @@ struct Score: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Missing expected argument '<input>'") }
+        if (mail.send || mail.dryRun || mail.attach != nil) && !email { throw ValidationError("--send, --dry-run and --attach go with --email") }
+        if email && output == nil { throw ValidationError("--email needs -o DIR: the messages go to DIR/mail/") }
         if isBatch { return try validateBatch() }
         if formats.count > 1 && output == nil {
             throw ValidationError("several formats need -o DIR to write them to")
@@ -77,10 +84,13 @@ struct Score: ParsableCommand {
         let wantsReports = formats.contains { $0 == .html || $0 == .markdown }
         // Opened early for the report's comparison, but a failure only fails the command after the output.
         let opened: Result<HistoryStore, any Error>? = noHistory ? nil : Result { try history.open(.readWrite) }
-        let renderer = wantsReports ? try Reports.renderer(template: template) : nil
         // The trend and peer figures are extras: a history that cannot answer leaves them out of the report.
-        let comparison = wantsReports ? (try? opened?.get())?.comparisonIfAvailable(for: assessment) : nil
-        let reports = renderer?.renderAll(assessment, formats: formats.compactMap(\.reportFormat), comparison: comparison) ?? [:]
+        let comparison = wantsReports || email ? (try? opened?.get())?.comparisonIfAvailable(for: assessment) : nil
+        var reportFormats = formats.compactMap(\.reportFormat)
+        if email { reportFormats += [.html, .markdown].filter { !reportFormats.contains($0) } }
+        let renderer = wantsReports || email ? try Reports.renderer(template: template) : nil
+        let rendered = renderer?.renderBytes(assessment, formats: reportFormats, comparison: comparison) ?? [:]
+        let reports = rendered.mapValues { String(decoding: $0, as: UTF8.self) }
         func text(_ format: Format) -> String {
             switch format {
             case .text: return TextSummary.render(assessment, style: output == nil ? .forStandardOutput() : TerminalStyle(colours: false))
@@ -97,9 +107,19 @@ struct Score: ParsableCommand {
             print(text(formats[0]), terminator: "")
         }
         // Recorded after the output, so a history problem never hides the score; it still fails the command.
+        var recorded: (store: HistoryStore, id: Int)?
         if let opened {
             let store = try opened.get()
-            try HistoryDatabase.attempt { () throws(HistoryError) in try store.record(assessment) }
+            let outcome = try HistoryDatabase.attempt { () throws(HistoryError) in try store.record(assessment) }
+            recorded = (store, outcome.id)
+        }
+        if email, let output {
+            let client = assessment.client
+            let item = MailItem(
+                assessment: assessment, html: rendered[.html] ?? [], markdown: rendered[.markdown], assessmentID: recorded?.id,
+                clientKey: ClientIdentity.key(id: client.id, name: client.name, email: client.email),
+                stem: ClientSlug.make(client.name))
+            try MailRun(options: mail, directory: Reports.directory(of: output, single: formats.count == 1), store: recorded?.store).run([item])
         }
     }
 }

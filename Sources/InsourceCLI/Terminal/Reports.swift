@@ -26,14 +26,26 @@ enum Reports {
     }
 }
 
+extension Reports {
+    /// The mail folder beside a single run's output: in the -o directory, or beside the -o file.
+    static func directory(of output: String, single: Bool) -> String {
+        let isFile = single && ["txt", "json", "html", "md"].contains { output.hasSuffix(".\($0)") }
+        return (isFile ? URL(fileURLWithPath: output).deletingLastPathComponent().path : output) + "/mail"
+    }
+}
+
 /// Files written whole or not at all: a temporary file beside the target, then a rename.
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
+        try write(bytes: Array(text.utf8), to: path)
+    }
+
+    static func write(bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try Data(bytes).write(to: url, options: .atomic)
         } catch {
             StandardError.write("error: cannot write \(path): \(error.localizedDescription)\n")
             throw ExitCode.invalidInput
