@@ -112,6 +112,27 @@ import Glibc
         }
     }
 
+    @Test func aCorruptDatabaseIsRefusedByEveryCommandAndLeftUntouched() throws {
+        try withTemporaryDirectory { directory in
+            let db = directory.appendingPathComponent("h.sqlite").path
+            try seedHistory(at: db, clients: 40)
+            // Fold the WAL into the main file, so the damage below is all there is.
+            #expect(try sqlite(db, "PRAGMA wal_checkpoint(TRUNCATE)").hasPrefix("0|"))
+            // Garbage over every page after the first: the header (and its schema version) stay readable.
+            var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: db)))
+            #expect(bytes.count > 4 * 4096)
+            for index in 4096..<bytes.count { bytes[index] = UInt8(truncatingIfNeeded: index &* 31 &+ 7) }
+            try Data(bytes).write(to: URL(fileURLWithPath: db))
+            try expectScoreRefuses(db, saying: "malformed")
+            for command in [["history"], ["export", "--format", "csv"], ["mail", "--dry-run", "--from", "a@example.com"]] {
+                let result = try Insource.run(command + ["--db", db])
+                #expect(result.status == 1, "\(command)\n\(result)")
+                #expect(result.stderr.contains("  --> \(db)"), "\(command)\n\(result)")
+            }
+            #expect(try Array(Data(contentsOf: URL(fileURLWithPath: db))) == bytes, "the database file changed")
+        }
+    }
+
     @Test func aReadOnlyDatabaseIsRefusedAndLeftUntouched() throws {
         try withTemporaryDirectory { directory in
             let db = directory.appendingPathComponent("h.sqlite").path
