@@ -79,6 +79,12 @@ import Testing
             #expect(again.status == 1, "\(again)")
             #expect(again.stdout.contains("4 already sent, 1 refused earlier"), "\(again)")
             #expect(try server.received().count == 4)
+            let log = try Insource.run(["mail", "--log", "--log-format", "csv", "--db", db])
+            #expect(log.status == 0, "\(log)")
+            let rows = log.stdout.split(separator: "\n").dropFirst()
+            #expect(rows.count == 5)
+            #expect(rows.filter { $0.contains(",accepted,1,") }.count == 4, "\(log)")
+            #expect(rows.contains { $0.contains(",refused,1,owner-3@example.com,") && $0.contains("550 5.1.1 No such user here") }, "\(log)")
         }
     }
 

@@ -36,6 +36,14 @@ struct MailCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The rubric the assessments were made under, when it is not found by its id.", valueName: "ID|FILE"))
     var rubric: String?
 
+    @Flag(help: "Show the delivery log (every message sent or tried, with its status and the server's last reply) and stop.")
+    var log = false
+
+    @Option(help: ArgumentHelp("The delivery log's format, with --log.", valueName: "text|csv"))
+    var logFormat: LogFormat = .text
+
+    enum LogFormat: String, ExpressibleByArgument { case text, csv }
+
     @OptionGroup var search: RubricSearchOptions
     @OptionGroup var history: HistoryOptions
     @OptionGroup(title: "E-mail") var mail: MailOptions
@@ -45,6 +53,7 @@ struct MailCommand: ParsableCommand {
     }
 
     func run() throws {
+        if log { return try showLog() }
         let store = try history.open(mail.send ? .readWrite : .read)
         let renderer = try Reports.renderer(template: template)
         let gathering = MailSources(store: store, renderer: renderer, search: search, rubric: rubric)
@@ -64,5 +73,28 @@ struct MailCommand: ParsableCommand {
         let target = output ?? (directory.map { $0 + "/mail" } ?? "mail")
         try MailRun(options: mail, directory: target, store: store).run(items)
         if failed { throw ExitCode.invalidInput }
+    }
+
+    private func showLog() throws {
+        let store = try history.open(.read)
+        let records = try HistoryDatabase.attempt { () throws(HistoryError) in try store.deliveries() }
+        switch logFormat {
+        case .csv:
+            print(CSVText.row(["updated_at", "status", "attempts", "recipient", "client", "subject", "reply", "message_id"]))
+            for record in records {
+                print(CSVText.row([
+                    record.updatedAt, record.status.rawValue, String(record.attempts), record.recipient, record.clientKey,
+                    record.subject, record.reply ?? "", record.messageID,
+                ]))
+            }
+        case .text:
+            if records.isEmpty { print("no message has been sent or tried yet") }
+            for record in records {
+                let tries = record.attempts == 1 ? "1 attempt" : "\(record.attempts) attempts"
+                print("\(record.updatedAt)  \(record.status.rawValue.padding(to: 8))  \(record.recipient)  (\(tries))")
+                print("    \(Sanitized.line(record.subject))")
+                if let reply = record.reply { print("    server: \(Sanitized.line(reply))") }
+            }
+        }
     }
 }
