@@ -217,7 +217,7 @@ import Testing
         }
     }
 
-    @Test func maxPerMinuteSpacesTheMessages() throws {
+    @Test func maxPerMinuteSpacesTheMessagesAsTheServerSeesThem() throws {
         try withTemporaryDirectory { directory in
             let inputs = directory.appendingPathComponent("in")
             try MailFixtures.questionnairesWithOwners(count: 3, into: inputs)
@@ -227,12 +227,53 @@ import Testing
             let db = directory.appendingPathComponent("h.sqlite").path
             let scored = try Insource.run(["score", inputs.path, "-o", out.path, "--db", db, "--quiet"])
             #expect(scored.status == 0, "\(scored)")
-            let start = Date()
-            let result = try Insource.run(["mail", out.path, "--db", db, "--send", "--max-per-minute", "120"] + MailFixtures.flags(port: server.port))
-            let elapsed = Date().timeIntervalSince(start)
+            let result = try Insource.run(["mail", out.path, "--db", db, "--send", "--max-per-minute", "60"] + MailFixtures.flags(port: server.port))
             #expect(result.status == 0, "\(result)")
-            #expect(try server.received().count == 3)
-            #expect(elapsed >= 1.0, "3 messages at 120 a minute take at least two half-second gaps, took \(elapsed) s")
+            let times = try server.arrivalTimes()
+            #expect(times.count == 3)
+            for (earlier, later) in zip(times, times.dropFirst()) {
+                #expect(later - earlier >= 0.9, "60 a minute is one a second; the server saw \(later - earlier) s between two")
+            }
+        }
+    }
+
+    @Test func aSessionRefusalStopsTheRunWithoutMarkingTheMessageRefused() throws {
+        try withTemporaryDirectory { directory in
+            let db = try scoredHistory(in: directory)
+            let server = try LoopbackSMTPServer(inbox: directory.appendingPathComponent("inbox"), arguments: ["--user", "dana", "--password", "pw"])
+            defer { server.stop() }
+            let mail = directory.appendingPathComponent("mail").path
+            // No login: the server answers MAIL FROM with 530, which is about the session, not the owner's address.
+            let refused = try Insource.run(["mail", "--db", db, "-o", mail, "--send"] + MailFixtures.flags(port: server.port))
+            #expect(refused.status == 1, "\(refused)")
+            #expect(refused.stderr.contains("530"), "\(refused)")
+            #expect(try sqlite(db, "SELECT status FROM deliveries") == "deferred")
+            let sent = try Insource.run(["mail", "--db", db, "-o", mail, "--send", "--smtp-user", "dana", "--smtp-password-env", "PW"]
+                + MailFixtures.flags(port: server.port), environment: ["PW": "pw"])
+            #expect(sent.status == 0, "\(sent)")
+            #expect(try server.received().count == 1)
+        }
+    }
+
+    @Test func noAnswerAfterTheDataIsUnconfirmedAndNotSentAgainUnlessAsked() throws {
+        try withTemporaryDirectory { directory in
+            let db = try scoredHistory(in: directory)
+            let server = try LoopbackSMTPServer(inbox: directory.appendingPathComponent("inbox"), arguments: ["--slow-reply", "3"])
+            defer { server.stop() }
+            let mail = directory.appendingPathComponent("mail").path
+            let flags = MailFixtures.flags(port: server.port) + ["--smtp-timeout", "1"]
+            let first = try Insource.run(["mail", "--db", db, "-o", mail, "--send"] + flags)
+            #expect(first.status == 1, "\(first)")
+            #expect(first.stdout.contains("unconfirmed"), "\(first)")
+            #expect(try sqlite(db, "SELECT status FROM deliveries") == "sending")
+            let again = try Insource.run(["mail", "--db", db, "-o", mail, "--send"] + flags)
+            #expect(again.stdout.contains("1 unconfirmed"), "\(again)")
+            #expect(try server.received().count == 1, "the server has it once; it was not sent again")
+            let forced = try Insource.run(["mail", "--db", db, "-o", mail, "--send", "--resend-unconfirmed", "--smtp-timeout", "10"]
+                + MailFixtures.flags(port: server.port))
+            #expect(forced.status == 0, "\(forced)")
+            #expect(try server.received().count == 2)
+            #expect(try sqlite(db, "SELECT status || ' ' || attempts FROM deliveries") == "accepted 2")
         }
     }
 }

@@ -51,6 +51,12 @@ final class LoopbackSMTPServer {
 
     deinit { stop() }
 
+    /// When each message arrived, in seconds since the epoch, in arrival order.
+    func arrivalTimes() throws -> [Double] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".time") }.sorted()
+        return try names.map { try #require(Double(String(contentsOf: inbox.appendingPathComponent($0), encoding: .utf8))) }
+    }
+
     /// The messages received so far, in arrival order, as raw bytes with their envelope recipient.
     func received() throws -> [(recipient: String, bytes: [UInt8])] {
         let names = try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".eml") }.sorted()

@@ -80,10 +80,43 @@ import Testing
         #expect(error.message.hasPrefix(field), "\(error.message)")
     }
 
-    @Test func aControlCharacterInTheOwnerOrTheAddressIsRefusedToo() throws {
-        for assessment in [try rosasAssessment(owner: "Rosa\r\nCc: x@example.com"), try rosasAssessment(email: "rosa@example.com\r\nBcc: x@example.com")] {
-            #expect(throws: MailError.self) {
-                _ = try ReportMail.compose(assessment, sender: try sender(), content: ReportMail.Content(plainText: "", html: []), date: "x")
+    @Test func aControlCharacterInTheOwnerOrTheAddressIsRefusedNamingTheField() throws {
+        let mailSender = try sender()
+        let cases = [
+            (try rosasAssessment(owner: "Rosa\r\nCc: x@example.com"), "client.owner holds a control character (U+000D)"),
+            (try rosasAssessment(email: "rosa@example.com\r\nBcc: x@example.com"), "client.email holds a control character (U+000D)"),
+            (try rosasAssessment(name: "Invoice\u{202E}fdp.exe"), "client.name holds a control character (U+202E)"),
+        ]
+        for (assessment, message) in cases {
+            let error = try #require(throws: MailError.self) {
+                try ReportMail.compose(assessment, sender: mailSender, content: ReportMail.Content(plainText: "", html: []), date: "x")
+            }
+            #expect(error.message.hasPrefix(message), "\(error.message)")
+        }
+    }
+
+    @Test func longAndForeignNamesFoldWithinSeventyEightColumnsAndDecodeBackExactly() throws {
+        let cases = [
+            (String(repeating: "A", count: 1200), "Rosa Martinelli"),
+            ("Rosa's Bakery", String(repeating: "Long Owner Name ", count: 8).trimmingCharacters(in: .whitespaces)),
+            ("ローザのパン屋と喫茶店", String(repeating: "ローザ・マルティネッリ", count: 4)),
+            ("  two  spaces  ", "   "),
+        ]
+        try withTemporaryDirectory { directory in
+            var files: [URL] = []
+            for (index, (name, owner)) in cases.enumerated() {
+                let file = directory.appendingPathComponent("m\(index).eml")
+                try Data(try message(try rosasAssessment(name: name, owner: owner)).bytes).write(to: file)
+                files.append(file)
+            }
+            let parsed = try parsedByPython(files)
+            for ((name, owner), result) in zip(cases, parsed) {
+                #expect((result["defects"] as? [String]) == [], "\(result)")
+                #expect((result["longest_header_line"] as? Int ?? 999) <= 78, "\(name.prefix(20))")
+                let display = (owner.trimmingCharacters(in: .whitespaces).isEmpty ? name : owner).trimmingCharacters(in: .whitespaces)
+                #expect(result["to_decoded"] as? String == "\(display) <rosa@example.com>" || result["to_decoded"] as? String == "\"\(display)\" <rosa@example.com>",
+                    "\(String(describing: result["to_decoded"]))")
+                #expect(result["subject"] as? String == "\(name): your assessment report (keep in-house)")
             }
         }
     }

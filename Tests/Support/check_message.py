@@ -6,6 +6,7 @@ Prints one JSON object per file: defects, the MIME tree, decoded headers, and fa
 the longest body line, the longest header line), plus the HTML part's SHA-256 so a test can compare it with the report.
 """
 import email
+import email.header
 import email.parser
 import email.policy
 import hashlib
@@ -39,8 +40,10 @@ def check(path):
          "sha256": hashlib.sha256(part.get_payload(decode=True)).hexdigest()}
         for part in message.iter_attachments()
     ]
+    legacy = email.message_from_bytes(raw)  # headers as written, decoded by RFC 2047 alone
     return {
         "path": path,
+        "to_decoded": str(email.header.make_header(email.header.decode_header(legacy["To"]))) if legacy["To"] else None,
         "defects": all_defects(message),
         "tree": tree(message),
         "from": str(message["From"]), "to": str(message["To"]), "reply_to": str(message["Reply-To"]),

@@ -4,24 +4,28 @@ Each accepted message is saved as DIR/NNNN.eml (the bytes as received, after dot
 recipient in DIR/NNNN.rcpt. Prints "ready PORT" once it listens.
 
   python3 smtp_server.py DIR [--refuse ADDRESS] [--defer-once ADDRESS] [--stop-after N] [--user NAME --password SECRET]
-      [--tls-cert CERT --tls-key KEY [--implicit-tls]]
+      [--tls-cert CERT --tls-key KEY [--implicit-tls]] [--slow-reply SECONDS]
 
 --refuse answers 550 to RCPT TO for that address; --defer-once answers 451 the first time only; --stop-after makes the process exit at once (no reply, sockets
 dropped) when the (N+1)th message's DATA arrives, like a server that dies mid-batch; --user/--password require
 AUTH PLAIN or LOGIN with those credentials (allowed without TLS, on loopback only); --tls-cert/--tls-key
-offer STARTTLS (and require it), or with --implicit-tls speak TLS from the first byte.
+offer STARTTLS (and require it), or with --implicit-tls speak TLS from the first byte; --slow-reply saves each
+message, then waits that long before saying so (a server that keeps the sender waiting after the data).
+Each message's arrival time (seconds since the epoch) is saved in DIR/NNNN.time.
 """
 import argparse
 import asyncio
 import os
 import sys
+import time
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Saving:
-    def __init__(self, directory, refuse, defer_once, stop_after):
+    def __init__(self, directory, refuse, defer_once, stop_after, slow_reply=0):
+        self.slow_reply = slow_reply
         self.directory = directory
         self.refuse = {address.lower() for address in refuse}
         self.defer_once = {address.lower() for address in defer_once}
@@ -48,7 +52,11 @@ class Saving:
             out.write(envelope.original_content or envelope.content)
         with open(stem + ".rcpt", "w") as out:
             out.write("\n".join(envelope.rcpt_tos))
+        with open(stem + ".time", "w") as out:
+            out.write(repr(time.time()))
         os.rename(stem + ".tmp", stem + ".eml")
+        if self.slow_reply:
+            await asyncio.sleep(self.slow_reply)
         return "250 2.0.0 Message accepted for delivery"
 
 
@@ -61,6 +69,7 @@ def main():
     parser.add_argument("--tls-cert")
     parser.add_argument("--tls-key")
     parser.add_argument("--implicit-tls", action="store_true")
+    parser.add_argument("--slow-reply", type=float, default=0)
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--port", type=int, default=0)
@@ -84,7 +93,7 @@ def main():
             extra["ssl_context"] = context
         else:
             extra.update(tls_context=context, require_starttls=True)
-    handler = Saving(options.directory, options.refuse, options.defer_once, options.stop_after)
+    handler = Saving(options.directory, options.refuse, options.defer_once, options.stop_after, options.slow_reply)
     controller = Controller(handler, hostname="127.0.0.1", port=options.port or find_port(), **extra)
     controller.start()
     print("ready %d" % controller.port, flush=True)

@@ -14,6 +14,8 @@ public enum DeliveryStatus: String, Sendable, Hashable {
 
 /// One message in the delivery log.
 public struct DeliveryRecord: Sendable, Hashable {
+    /// What makes it this message: a digest of the assessment and the recipient.
+    public var key: String
     public var messageID: String
     public var assessmentID: Int?
     public var clientKey: String
@@ -28,13 +30,13 @@ public struct DeliveryRecord: Sendable, Hashable {
 
 extension HistoryStore {
     private static let deliveryColumns =
-        "message_id, assessment_id, client_key, recipient, subject, status, attempts, reply, updated_at"
+        "delivery_key, message_id, assessment_id, client_key, recipient, subject, status, attempts, reply, updated_at"
 
     /// The log entry for a message, or nil when it was never attempted.
-    public func delivery(messageID: String) throws(HistoryError) -> DeliveryRecord? {
+    public func delivery(key: String) throws(HistoryError) -> DeliveryRecord? {
         guard hasSchema else { return nil }
-        return try statement("SELECT \(Self.deliveryColumns) FROM deliveries WHERE message_id = ?1")
-            .rows([.text(messageID)], Self.deliveryRecord).first
+        return try statement("SELECT \(Self.deliveryColumns) FROM deliveries WHERE delivery_key = ?1")
+            .rows([.text(key)], Self.deliveryRecord).first
     }
 
     /// Every logged message, oldest change first.
@@ -44,36 +46,45 @@ extension HistoryStore {
             .rows([], Self.deliveryRecord)
     }
 
-    /// Marks a message as being handed to the server, counting the attempt; committed before the first byte is sent.
-    public func beginDelivery(
-        messageID: String, assessmentID: Int?, clientKey: String, recipient: String, subject: String
-    ) throws(HistoryError) {
-        try writeTransaction { () throws(HistoryError) in
+    /// Claims a message for sending: in one write transaction, checks its entry and, unless its status is one
+    /// that must not be sent again (anything but `deferred` and the statuses in `reclaiming`), marks it `sending`
+    /// and counts the attempt, committed before the first byte goes out. Returns nil when claimed, else the
+    /// entry that stands in the way, so two runs at once never both send the same message.
+    public func claimDelivery(
+        key: String, messageID: String, assessmentID: Int?, clientKey: String, recipient: String, subject: String,
+        reclaiming: Set<DeliveryStatus> = []
+    ) throws(HistoryError) -> DeliveryRecord? {
+        try writeTransaction { () throws(HistoryError) -> DeliveryRecord? in
+            if let existing = try delivery(key: key), existing.status != .deferred, !reclaiming.contains(existing.status) {
+                return existing
+            }
             try statement("""
-                INSERT INTO deliveries (message_id, assessment_id, client_key, recipient, subject, status, attempts, updated_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, 'sending', 1, ?6)
-                ON CONFLICT (message_id) DO UPDATE SET
+                INSERT INTO deliveries (delivery_key, message_id, assessment_id, client_key, recipient, subject, status, attempts, updated_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'sending', 1, ?7)
+                ON CONFLICT (delivery_key) DO UPDATE SET
                     status = 'sending', attempts = attempts + 1, updated_at = excluded.updated_at,
+                    message_id = excluded.message_id, subject = excluded.subject,
                     assessment_id = coalesce(excluded.assessment_id, assessment_id)
                 """).run([
-                    .text(messageID), assessmentID.map { Statement.Value.integer(Int64($0)) } ?? .null, .text(clientKey),
-                    .text(recipient), .text(subject), .text(Timestamp.now()),
+                    .text(key), .text(messageID), assessmentID.map { Statement.Value.integer(Int64($0)) } ?? .null,
+                    .text(clientKey), .text(recipient), .text(subject), .text(Timestamp.now()),
                 ])
+            return nil
         }
     }
 
     /// Records the server's answer to the latest attempt.
-    public func finishDelivery(messageID: String, status: DeliveryStatus, reply: String?) throws(HistoryError) {
+    public func finishDelivery(key: String, status: DeliveryStatus, reply: String?) throws(HistoryError) {
         try writeTransaction { () throws(HistoryError) in
-            try statement("UPDATE deliveries SET status = ?2, reply = ?3, updated_at = ?4 WHERE message_id = ?1")
-                .run([.text(messageID), .text(status.rawValue), reply.map { Statement.Value.text($0) } ?? .null, .text(Timestamp.now())])
+            try statement("UPDATE deliveries SET status = ?2, reply = ?3, updated_at = ?4 WHERE delivery_key = ?1")
+                .run([.text(key), .text(status.rawValue), reply.map { Statement.Value.text($0) } ?? .null, .text(Timestamp.now())])
         }
     }
 
     private static func deliveryRecord(_ row: Statement) -> DeliveryRecord {
         DeliveryRecord(
-            messageID: row.string(0), assessmentID: row.isNull(1) ? nil : row.int(1), clientKey: row.string(2),
-            recipient: row.string(3), subject: row.string(4), status: DeliveryStatus(rawValue: row.string(5)) ?? .deferred,
-            attempts: row.int(6), reply: row.optionalString(7), updatedAt: row.string(8))
+            key: row.string(0), messageID: row.string(1), assessmentID: row.isNull(2) ? nil : row.int(2), clientKey: row.string(3),
+            recipient: row.string(4), subject: row.string(5), status: DeliveryStatus(rawValue: row.string(6)) ?? .deferred,
+            attempts: row.int(7), reply: row.optionalString(8), updatedAt: row.string(9))
     }
 }

@@ -69,11 +69,12 @@ enum Schema {
                 PRIMARY KEY (assessment_id, rule)
             ) WITHOUT ROWID;
             """),
-        // The e-mail delivery log: one row per message (its Message-ID is stable for an assessment and a recipient),
-        // so a run after a crash or a partial failure sends only what no server has accepted yet.
+        // The e-mail delivery log: one row per message, keyed by what makes it that message (the assessment and the
+        // recipient), so a run after a crash or a partial failure sends only what no server has accepted yet.
         Migration(version: 2, sql: """
             CREATE TABLE deliveries (
-                message_id TEXT PRIMARY KEY,
+                delivery_key TEXT PRIMARY KEY,
+                message_id TEXT NOT NULL,
                 assessment_id INTEGER REFERENCES assessments (id) ON DELETE SET NULL,
                 client_key TEXT NOT NULL,
                 recipient TEXT NOT NULL,

@@ -72,6 +72,7 @@ struct Score: ParsableCommand {
         if inputs.isEmpty { throw ValidationError("Missing expected argument '<input>'") }
         if (mail.send || mail.dryRun || mail.attach != nil) && !email { throw ValidationError("--send, --dry-run and --attach go with --email") }
         if email && output == nil { throw ValidationError("--email needs -o DIR: the messages go to DIR/mail/") }
+        if mail.send && noHistory { throw ValidationError("--send needs the history for its delivery log; drop --no-history") }
         if isBatch { return try validateBatch() }
         if formats.count > 1 && output == nil {
             throw ValidationError("several formats need -o DIR to write them to")

@@ -54,7 +54,8 @@ struct MailCommand: ParsableCommand {
 
     func run() throws {
         if log { return try showLog() }
-        let store = try history.open(mail.send ? .readWrite : .read)
+        // Opened for writing even for a dry run: an older history gets its delivery log table first.
+        let store = try history.open(.readWrite)
         let renderer = try Reports.renderer(template: template)
         let gathering = MailSources(store: store, renderer: renderer, search: search, rubric: rubric)
         let attachMarkdown = try mail.attachments().contains(.markdown)
@@ -76,7 +77,7 @@ struct MailCommand: ParsableCommand {
     }
 
     private func showLog() throws {
-        let store = try history.open(.read)
+        let store = try history.open(.readWrite)
         let records = try HistoryDatabase.attempt { () throws(HistoryError) in try store.deliveries() }
         switch logFormat {
         case .csv:

@@ -40,8 +40,11 @@ struct MailOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds before the second attempt; each later wait doubles (default 5).", valueName: "SECONDS"))
     var retryDelay: Double = 5
 
-    @Flag(help: "Also send messages an interrupted run had handed to the server without hearing its answer.")
+    @Flag(help: "Also send messages handed to a server earlier without an answer heard (it may have them).")
     var resendUnconfirmed = false
+
+    @Flag(help: "Also send messages a server refused earlier.")
+    var retryRefused = false
 
     @Option(help: ArgumentHelp("SMTP server host.", valueName: "HOST")) var smtpHost: String?
     @Option(help: ArgumentHelp("SMTP port (default 587, or 465 with tls, 25 with none).", valueName: "PORT")) var smtpPort: Int?
@@ -51,12 +54,14 @@ struct MailOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Environment variable holding the SMTP password.", valueName: "NAME")) var smtpPasswordEnv: String?
     @Option(help: ArgumentHelp("File holding the SMTP password.", valueName: "FILE")) var smtpPasswordFile: String?
     @Option(help: ArgumentHelp("CA bundle for the server's certificate.", valueName: "FILE")) var smtpCaFile: String?
+    @Option(help: ArgumentHelp("Seconds to wait for each server reply (default 300).", valueName: "SECONDS")) var smtpTimeout: Int?
 
     func validate() throws {
         _ = try attachments()
         if let maxPerMinute, maxPerMinute < 1 { throw ValidationError("--max-per-minute must be at least 1") }
         if attempts < 1 { throw ValidationError("--attempts must be at least 1") }
         if retryDelay < 0 || !retryDelay.isFinite { throw ValidationError("--retry-delay must be zero or more seconds") }
+        if let smtpTimeout, !(1...600).contains(smtpTimeout) { throw ValidationError("--smtp-timeout must be 1 to 600 seconds") }
         if send && dryRun { throw ValidationError("--send and --dry-run exclude each other") }
         if let smtpSecurity, MailSettings.Security(rawValue: smtpSecurity.lowercased()) == nil {
             throw ValidationError("--smtp-security must be starttls, tls or none")
@@ -104,7 +109,10 @@ struct MailOptions: ParsableArguments {
         flags.passwordVariable = smtpPasswordEnv
         flags.passwordFile = smtpPasswordFile
         flags.certificateAuthorities = smtpCaFile
-        return settings.overridden(by: flags)
+        flags.timeoutSeconds = smtpTimeout
+        var merged = settings.overridden(by: flags)
+        merged.certificateAuthorities = merged.certificateAuthorities.map(Self.expandingHome)
+        return merged
     }
 
     var policy: DeliveryPolicy {
@@ -113,7 +121,14 @@ struct MailOptions: ParsableArguments {
         policy.firstRetryDelay = retryDelay
         policy.maximumPerMinute = maxPerMinute
         policy.resendUnconfirmed = resendUnconfirmed
+        policy.retryRefused = retryRefused
         return policy
+    }
+
+    /// `~/x` as the user's home folder, as a shell would (settings files are written by people).
+    static func expandingHome(_ path: String) -> String {
+        guard path.hasPrefix("~/") else { return path }
+        return (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst()
     }
 
     /// ./insource.yaml, else $XDG_CONFIG_HOME/insource/insource.yaml (~/.config when unset), when either exists.

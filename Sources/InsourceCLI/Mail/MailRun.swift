@@ -72,12 +72,18 @@ struct MailRun {
     }
 
     private func showDryRun(_ messages: [OutgoingMessage], settings: MailSettings) throws {
-        let server = try? settings.server(environment: ProcessInfo.processInfo.environment, readFile: Self.readFile)
-        print("dry run: \(messages.count) message(s) from \(messages.first?.message.from.address ?? settings.from ?? "?")"
-            + (server.map { " through \($0.description)" } ?? " (no SMTP server configured)"))
+        let server = Result { () throws(MailError) in
+            try settings.server(environment: ProcessInfo.processInfo.environment, readFile: Self.readFile)
+        }
+        let route: String
+        switch server {
+        case .success(let server): route = " through \(server.description)"
+        case .failure(let problem): route = "; --send would fail: \(problem.message)"
+        }
+        print("dry run: \(messages.count) message(s) from \(messages.first?.message.from.address ?? settings.from ?? "?")\(route)")
         for outgoing in messages {
             let logged = try store.flatMap { store in
-                try HistoryDatabase.attempt { () throws(HistoryError) in try store.delivery(messageID: outgoing.message.messageID) }
+                try HistoryDatabase.attempt { () throws(HistoryError) in try store.delivery(key: outgoing.message.deliveryKey) }
             }
             let state = logged.map { " [\($0.status.rawValue) earlier]" } ?? ""
             print("  to \(outgoing.message.to.address): \(Sanitized.line(outgoing.message.subject))\(state)")
@@ -125,7 +131,8 @@ struct MailRun {
         case .alreadyRefused(let reply): return ("refused earlier", reply, true)
         case .deferred(let reply): return ("deferred", reply, true)
         case .unconfirmed:
-            return ("unconfirmed", "an earlier run was cut off after handing it over; check, then --resend-unconfirmed", true)
+            return ("unconfirmed", "handed to the server with no answer yet, by this run, a running one or a cut-off one; "
+                + "check, then --resend-unconfirmed", true)
         case .notAttempted: return ("not attempted", nil, true)
         }
     }
@@ -134,7 +141,7 @@ struct MailRun {
     private var settingsPlace: String { options.config ?? MailOptions.defaultConfigPath() ?? "mail settings (flags)" }
 
     static func readFile(_ path: String) -> String? {
-        guard let bytes = try? InputFile.read(path, limit: 64 * 1024) else { return nil }
+        guard let bytes = try? InputFile.read(MailOptions.expandingHome(path), limit: 64 * 1024) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -28,8 +28,10 @@ public struct DeliveryPolicy: Sendable {
     public var firstRetryDelay = 5.0
     /// At most this many messages started per minute (nil: as fast as the server takes them).
     public var maximumPerMinute: Int?
-    /// Send messages whose earlier attempt was cut off by a crash after they were handed over (the server may have them).
+    /// Send messages whose earlier attempt was cut off after they were handed over (the server may have them).
     public var resendUnconfirmed = false
+    /// Send messages a server refused before (say, once the owner's mailbox exists again).
+    public var retryRefused = false
 
     public init() {}
 }
@@ -44,7 +46,8 @@ public enum DeliveryResult: Sendable, Equatable {
     case alreadyAccepted
     /// Refused in an earlier run: not sent again.
     case alreadyRefused(reply: String?)
-    /// An earlier run was cut off while the server had it; not sent again unless asked (`resendUnconfirmed`).
+    /// Handed over, but no verdict came back (now or in an interrupted run): the server may have it, so it is not
+    /// sent again unless asked (`resendUnconfirmed`).
     case unconfirmed
     /// Not tried: the run stopped first (the server was unreachable or refused the session).
     case notAttempted
@@ -82,36 +85,43 @@ public final class Courier {
 
     /// The result for one message, and the reason to stop the run when there is one.
     private func deliver(_ outgoing: OutgoingMessage) throws(MailError) -> (DeliveryResult, MailError?) {
-        let id = outgoing.message.messageID
-        let earlier = try logged { () throws(HistoryError) in try log.delivery(messageID: id) }
-        switch earlier?.status {
-        case .accepted?: return (.alreadyAccepted, nil)
-        case .refused?: return (.alreadyRefused(reply: earlier?.reply), nil)
-        case .sending? where !policy.resendUnconfirmed: return (.unconfirmed, nil)
-        case .sending?, .deferred?, nil: break
-        }
+        let message = outgoing.message
+        var reclaiming: Set<DeliveryStatus> = []
+        if policy.resendUnconfirmed { reclaiming.insert(.sending) }
+        if policy.retryRefused { reclaiming.insert(.refused) }
         var delay = policy.firstRetryDelay
         var attempt = 1
         while true {
             waitForRate()
-            try logged { () throws(HistoryError) in
-                try log.beginDelivery(
-                    messageID: id, assessmentID: outgoing.assessmentID, clientKey: outgoing.clientKey,
-                    recipient: outgoing.message.to.address, subject: outgoing.message.subject)
+            let standing = try logged { () throws(HistoryError) in
+                try log.claimDelivery(
+                    key: message.deliveryKey, messageID: message.messageID, assessmentID: outgoing.assessmentID,
+                    clientKey: outgoing.clientKey, recipient: message.to.address, subject: message.subject, reclaiming: reclaiming)
             }
-            let outcome = transport.send(outgoing.message.bytes, from: envelopeSender, to: outgoing.message.to.address)
+            if let standing {
+                switch standing.status {
+                case .accepted: return (.alreadyAccepted, nil)
+                case .refused: return (.alreadyRefused(reply: standing.reply), nil)
+                case .sending, .deferred: return (.unconfirmed, nil)
+                }
+            }
+            let outcome = transport.send(message.bytes, from: envelopeSender, to: message.to.address)
             switch outcome {
             case .accepted(let reply):
-                try finish(id, .accepted, reply)
+                try finish(message, .accepted, reply)
                 return (.sent(reply: reply), nil)
             case .permanent(let reply):
-                try finish(id, .refused, reply)
+                try finish(message, .refused, reply)
                 return (.refused(reply: reply), nil)
+            case .unconfirmed(let reply):
+                try finish(message, .sending, reply)
+                return (.unconfirmed, MailError.server("the server took the whole message but gave no answer (\(reply)); "
+                    + "it may have it, so it is not sent again unless you ask (--resend-unconfirmed)"))
             case .sessionFailed(let reply):
-                try finish(id, .deferred, reply)
+                try finish(message, .deferred, reply)
                 return (.deferred(reply: reply), MailError.server(reply))
             case .temporary(let reply), .unreachable(let reply):
-                try finish(id, .deferred, reply)
+                try finish(message, .deferred, reply)
                 guard attempt >= max(1, policy.attempts) else {
                     pause(seconds: delay)
                     delay *= 2
@@ -126,8 +136,8 @@ public final class Courier {
         }
     }
 
-    private func finish(_ id: String, _ status: DeliveryStatus, _ reply: String) throws(MailError) {
-        try logged { () throws(HistoryError) in try log.finishDelivery(messageID: id, status: status, reply: reply) }
+    private func finish(_ message: ReportMessage, _ status: DeliveryStatus, _ reply: String) throws(MailError) {
+        try logged { () throws(HistoryError) in try log.finishDelivery(key: message.deliveryKey, status: status, reply: reply) }
     }
 
     /// Spaces message starts so no minute holds more than `maximumPerMinute`.

@@ -4,12 +4,20 @@ enum HeaderText {
     static let lineLimit = 78
 
     /// The first control character in `text` (CR, LF, NUL, other C0 and C1 controls, DEL, the Unicode line and
-    /// paragraph separators), which must never reach a header: a line break there would start a new header.
+    /// paragraph separators), which must never reach a header: a line break there would start a new header. The
+    /// direction overrides and isolates are refused too: in a subject or a name they make text read backwards
+    /// ("invoice\u{202E}fdp.exe"), which is how senders are spoofed.
     static func forbiddenCharacter(in text: String) -> Unicode.Scalar? {
         text.unicodeScalars.first { scalar in
-            scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) || scalar == "\u{2028}" || scalar == "\u{2029}"
+            switch scalar.value {
+            case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+            default: return false
+            }
         }
     }
+
+    /// The longest word or quoted name kept as plain text; longer ones become encoded words, which fold.
+    static let longestPlainWord = 60
 
     /// `Name: value` with CRLF, where value is free text (a subject).
     static func unstructured(_ name: String, _ value: String) -> [UInt8] {
@@ -42,15 +50,20 @@ enum HeaderText {
 
     /// Plain ASCII text stays readable, split at spaces; anything else becomes encoded words.
     private static func words(for text: String) -> [String] {
-        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } && !looksEncoded(text)
-        if plain { return text.split(separator: " ").map(String.init) }
-        return encodedWords(text)
+        guard !text.isEmpty else { return [] }
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        // Plain only when folding at single spaces gives the text back exactly and every piece fits on a line.
+        let plain = isPlain(text) && words.allSatisfy { !$0.isEmpty && $0.utf8.count <= longestPlainWord }
+        return plain ? words.map(String.init) : encodedWords(text)
+    }
+
+    private static func isPlain(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } && !looksEncoded(text)
     }
 
     /// A display name: a quoted string when it is ASCII, else encoded words (allowed as phrase words).
     private static func phrase(_ text: String) -> [String] {
-        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } && !looksEncoded(text)
-        guard plain else { return encodedWords(text) }
+        guard isPlain(text), text.utf8.count <= longestPlainWord else { return encodedWords(text) }
         var quoted = "\""
         for character in text {
             if character == "\"" || character == "\\" { quoted.append("\\") }
@@ -75,7 +88,7 @@ enum HeaderText {
             }
             chunk += bytes
         }
-        if !chunk.isEmpty || words.isEmpty { words.append(word(chunk)) }
+        if !chunk.isEmpty { words.append(word(chunk)) }
         return words
     }
 

@@ -19,7 +19,8 @@ public enum ReportMail {
     /// Throws when a value that would land in a header holds a control character or the address is malformed.
     public static func recipient(of assessment: Assessment) throws(MailError) -> MailAddress? {
         guard let email = assessment.client.email?.trimmingSpaces, !email.isEmpty else { return nil }
-        let display = assessment.client.owner ?? assessment.client.name
+        let owner = assessment.client.owner?.trimmingSpaces
+        let display = (owner?.isEmpty ?? true) ? assessment.client.name : owner!
         for (field, value) in [("client.email", email), ("client.owner", assessment.client.owner), ("client.name", assessment.client.name)] {
             if let value, let bad = HeaderText.forbiddenCharacter(in: value) {
                 throw MailError.content(
@@ -40,7 +41,7 @@ public enum ReportMail {
         guard let to = try recipient(of: assessment) else { return nil }
         let subject = sender.subject.render([
             "client": assessment.client.name,
-            "owner": assessment.client.owner ?? assessment.client.name,
+            "owner": to.displayName ?? assessment.client.name,
             "verdict": assessment.verdict.phrase,
             "score": assessment.overall.map { NumberText.format($0) } ?? "no score",
             "rubric": assessment.rubric.title,

@@ -20,6 +20,9 @@ public struct ReportMessage: Sendable {
     public let to: MailAddress
     public let subject: String
     public let messageID: String
+    /// What the delivery log files the message under: the digest of the assessment and the recipient, without the
+    /// sender, so a new From address does not make an accepted report new.
+    public let deliveryKey: String
     public let bytes: [UInt8]
 
     /// - Parameters:
@@ -36,7 +39,8 @@ public struct ReportMessage: Sendable {
         self.to = to
         self.subject = subject
         let digest = SHA256Digest.hex(of: Array(key.utf8))
-        messageID = "<\(digest.prefix(32)).insource@\(from.domain)>"
+        deliveryKey = String(digest.prefix(32))
+        messageID = "<\(deliveryKey).insource@\(from.domain)>"
         // Boundaries hold "=_", which neither quoted-printable nor base64 output can contain.
         let boundary = "=_" + digest.suffix(20)
 

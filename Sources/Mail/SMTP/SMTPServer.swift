@@ -42,17 +42,17 @@ extension MailSettings {
                 password = value
             } else if let file = passwordFile {
                 guard let text = readFile(file) else { throw MailError.settings("cannot read the password file \(file)") }
-                password = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+                let line = text.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+                password = String(line.hasSuffix("\r") ? line.dropLast() : line)
             } else {
                 throw MailError.settings(
                     "AUTH needs a password: name its environment variable with 'smtp_password_env' or its file with "
                         + "'smtp_password_file' (never on the command line)")
             }
-            _ = username
         }
         return SMTPServer(
             host: host, port: port ?? defaultPort, security: security, authentication: authentication,
             username: username, password: password, certificateAuthorities: certificateAuthorities,
-            timeoutSeconds: timeoutSeconds ?? 30)
+            timeoutSeconds: timeoutSeconds ?? 300)
     }
 }

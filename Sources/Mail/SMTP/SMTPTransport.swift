@@ -11,7 +11,11 @@ public enum SMTPOutcome: Sendable, Equatable {
     case unreachable(reply: String)
     /// The server will never take it: a 5xx reply (an unknown recipient, a refused sender).
     case permanent(reply: String)
-    /// Not this message's fault and not worth retrying message by message: the login was refused, TLS failed.
+    /// The whole message was handed over but the wait for the verdict timed out: the server may have it, so it
+    /// must not be sent again without a person deciding.
+    case unconfirmed(reply: String)
+    /// Not this message's fault and not worth retrying message by message: the greeting, the login, TLS or the
+    /// sender was refused.
     case sessionFailed(reply: String)
 }
 
@@ -41,6 +45,7 @@ public final class SMTPTransport {
         let url = "\(scheme)://\(server.host):\(server.port)/insource.localhost"
         var upload = Upload(bytes: message)
         var replies = Replies()
+        var failure = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let recipients = curl_slist_append(nil, "<\(recipient)>")
         defer { curl_slist_free_all(recipients) }
 
@@ -51,7 +56,8 @@ public final class SMTPTransport {
         setup.append(ccurl_setopt_long(handle, CURLOPT_UPLOAD, 1))
         setup.append(ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
         setup.append(ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, min(server.timeoutSeconds, 30)))
-        setup.append(ccurl_setopt_long(handle, CURLOPT_TIMEOUT, server.timeoutSeconds * 4))
+        // Each reply may take this long (RFC 5321 allows the reply to the end of the data 10 minutes).
+        setup.append(ccurl_setopt_long(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, server.timeoutSeconds))
         setup.append(ccurl_setopt_long(handle, CURLOPT_INFILESIZE, message.count))
         switch server.security {
         case .starttls: setup.append(ccurl_setopt_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)))
@@ -68,7 +74,15 @@ public final class SMTPTransport {
         if let failed = setup.first(where: { $0 != CURLE_OK }) {
             return .sessionFailed(reply: "libcurl refused an option: \(String(cString: curl_easy_strerror(failed)))")
         }
-        let code = withUnsafeMutablePointer(to: &upload) { uploadPointer in
+        let code = failure.withUnsafeMutableBufferPointer { failureBuffer in
+            _ = ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, failureBuffer.baseAddress)
+            return perform(&upload, &replies)
+        }
+        return classify(code, replies: replies, failure: String(cString: failure), uploaded: upload.finished)
+    }
+
+    private func perform(_ upload: inout Upload, _ replies: inout Replies) -> CURLcode {
+        withUnsafeMutablePointer(to: &upload) { uploadPointer in
             withUnsafeMutablePointer(to: &replies) { repliesPointer in
                 _ = ccurl_setopt_io(handle, CURLOPT_READFUNCTION, { buffer, size, count, context in
                     guard let buffer, let context else { return 0 }
@@ -85,26 +99,34 @@ public final class SMTPTransport {
                 return curl_easy_perform(handle)
             }
         }
-        return classify(code, replies: replies)
     }
 
-    private func classify(_ code: CURLcode, replies: Replies) -> SMTPOutcome {
+    /// Only a refused recipient, or a refusal of the message itself after its data, is about this message; any
+    /// other refusal (greeting, EHLO, login, TLS, MAIL FROM, a 421 closing the service) stops the run.
+    private func classify(_ code: CURLcode, replies: Replies, failure: String, uploaded: Bool) -> SMTPOutcome {
         var status = 0
         _ = ccurl_response_code(handle, &status)
         // The reply that carries the status (libcurl may have said QUIT and heard "221 Bye" since).
         let reply = replies.last(startingWith: status) ?? replies.last ?? String(cString: curl_easy_strerror(code))
         if code == CURLE_OK { return .accepted(reply: reply) }
-        switch code {
-        case CURLE_LOGIN_DENIED, CURLE_USE_SSL_FAILED, CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION,
-            CURLE_SSL_CACERT_BADFILE, CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
-            return .sessionFailed(reply: "\(String(cString: curl_easy_strerror(code))): \(reply)")
-        default:
-            break
+        let reason = failure.isEmpty ? String(cString: curl_easy_strerror(code)) : failure
+        let aboutThisMessage = failure.hasPrefix("RCPT failed") || (uploaded && status >= 400)
+        if aboutThisMessage && status != 421 {
+            return status >= 500 ? .permanent(reply: reply) : .temporary(reply: reply)
         }
-        if status >= 500 { return .permanent(reply: reply) }
-        if status >= 400 { return .temporary(reply: reply) }
-        // No reply to the last command (refused, dropped, timed out): the server did not take it; try later.
-        return .unreachable(reply: "\(String(cString: curl_easy_strerror(code)))\(replies.last.map { " after: \($0)" } ?? "")")
+        if status >= 400 { return .sessionFailed(reply: "\(reason): \(reply)") }
+        let detail = "\(reason)\(replies.last.map { " after: \($0)" } ?? "")"
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT where uploaded:
+            // Still connected, still thinking: a server that is slow to answer the end of the data often accepts.
+            return .unconfirmed(reply: detail)
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_OPERATION_TIMEDOUT, CURLE_SEND_ERROR, CURLE_RECV_ERROR,
+            CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:
+            // A server that closes before its "250" has not taken the message (RFC 5321 §4.1.1.4): send it again.
+            return .unreachable(reply: detail)
+        default:
+            return .sessionFailed(reply: "\(reason)\(replies.last.map { ": \($0)" } ?? "")")
+        }
     }
 }
 
@@ -112,6 +134,8 @@ public final class SMTPTransport {
 private struct Upload {
     let bytes: [UInt8]
     var offset = 0
+    /// Every byte was handed to libcurl: only the end of the data and the server's verdict were left.
+    var finished: Bool { offset == bytes.count }
 
     mutating func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
         let count = min(capacity, bytes.count - offset)

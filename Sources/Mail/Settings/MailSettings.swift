@@ -33,6 +33,7 @@ public struct MailSettings: Sendable, Equatable {
     public var passwordFile: String?
     /// A CA bundle for servers with a private certificate authority.
     public var certificateAuthorities: String?
+    /// How long to wait for each reply (default 300 s; RFC 5321 gives the reply to the end of the data 10 minutes).
     public var timeoutSeconds: Int?
 
     public init() {}
