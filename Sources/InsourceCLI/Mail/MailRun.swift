@@ -28,6 +28,10 @@ struct MailRun {
     func run(_ items: [MailItem]) throws {
         let settings = try options.settings()
         let sender = try reportingMailErrors(path: settingsPlace) { () throws(MailError) in try settings.sender() }
+        // With --send, a server that cannot be used is reported before anything is written.
+        let server = options.send ? try reportingMailErrors(path: settingsPlace) { () throws(MailError) in
+            try settings.server(environment: ProcessInfo.processInfo.environment, readFile: Self.readFile)
+        } : nil
         let attachments = try options.attachments()
         let date = MailDate.now()
         var messages: [OutgoingMessage] = []
@@ -66,7 +70,7 @@ struct MailRun {
                 try OutputFile.write(bytes: outgoing.message.bytes, to: "\(directory)/\(names.unique(stem)).eml")
             }
             print("wrote \(messages.count) message(s) to \(directory)/")
-            if options.send { problems += try deliver(messages, settings: settings) }
+            if let server { problems += try deliver(messages, through: server) }
         }
         if problems > 0 { throw ExitCode.invalidInput }
     }
@@ -91,13 +95,10 @@ struct MailRun {
     }
 
     /// Sends and prints one line per message; returns how many were not delivered.
-    private func deliver(_ messages: [OutgoingMessage], settings: MailSettings) throws -> Int {
+    private func deliver(_ messages: [OutgoingMessage], through server: SMTPServer) throws -> Int {
         guard let store else {
             StandardError.write("error: --send needs the history for its delivery log; drop --no-history\n")
             throw ExitCode.invalidInput
-        }
-        let server = try reportingMailErrors(path: settingsPlace) { () throws(MailError) in
-            try settings.server(environment: ProcessInfo.processInfo.environment, readFile: Self.readFile)
         }
         let transport = try reportingMailErrors(path: server.description) { () throws(MailError) in try SMTPTransport(server: server) }
         let sender = messages.first?.message.from.address ?? ""
