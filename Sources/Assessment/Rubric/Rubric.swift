@@ -14,16 +14,43 @@ public struct Rubric: Sendable {
     public var minimumCoverage: Double
     public var criterionBands: [CriterionBand]
     public var bands: [VerdictBand]
-    public var criteria: [Criterion]
-    public var questions: [Question]
-    public var rules: [Rule]
+    public var criteria: [Criterion] { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
+    public var questions: [Question] { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
+    public var rules: [Rule] { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
     /// Where the rubric was read from, and the SHA-256 of the file's bytes.
     public var origin: RubricOrigin
     /// The names rules may use, with the slot of each in an `Activation`.
-    public var environment: Environment
+    public var environment: Environment { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
+    /// Derived from the four properties above, and rebuilt whenever one of them changes.
+    private(set) var plan: ScoringPlan
+
+    init(
+        id: String, title: String, version: String, description: String, source: RubricSource, minimumCoverage: Double,
+        criterionBands: [CriterionBand], bands: [VerdictBand], criteria: [Criterion], questions: [Question], rules: [Rule],
+        origin: RubricOrigin, environment: Environment
+    ) {
+        self.id = id
+        self.title = title
+        self.version = version
+        self.description = description
+        self.source = source
+        self.minimumCoverage = minimumCoverage
+        self.criterionBands = criterionBands
+        self.bands = bands
+        self.criteria = criteria
+        self.questions = questions
+        self.rules = rules
+        self.origin = origin
+        self.environment = environment
+        self.plan = Rubric.plan(questions, criteria, rules, environment)
+    }
+
+    private static func plan(_ questions: [Question], _ criteria: [Criterion], _ rules: [Rule], _ environment: Environment) -> ScoringPlan {
+        ScoringPlan(questions: questions, criteria: criteria, rules: rules, environment: environment)
+    }
 
     public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
-    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+    public func question(_ id: String) -> Question? { plan.questionIndex[id].map { questions[$0] } }
 }
 
 public struct RubricOrigin: Sendable {

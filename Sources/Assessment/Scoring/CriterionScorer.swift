@@ -1,10 +1,10 @@
 /// One criterion's score: the weighted mean of its answered questions, then the rules' adjustments, clamped.
 enum CriterionScorer {
-    static func score(_ criterion: Criterion, questionnaire: Questionnaire, rubric: Rubric, rules: [Rule]) -> CriterionResult {
-        let answered = rubric.questions.compactMap { question -> (Question, Answer, Double)? in
-            guard question.criterion == criterion.id, let answer = questionnaire.answers[question.id],
-                let points = question.points(for: answer)
-            else { return nil }
+    /// `questions` are the positions of the criterion's questions in the rubric; `answers` follows the rubric's questions.
+    static func score(_ criterion: Criterion, questions: [Int], answers: [Answer?], rubric: Rubric, rules: [Rule]) -> CriterionResult {
+        let answered = questions.compactMap { index -> (Question, Answer, Double)? in
+            let question = rubric.questions[index]
+            guard let answer = answers[index], let points = question.points(for: answer) else { return nil }
             return (question, answer, points)
         }
         let totalWeight = answered.reduce(0) { $0 + $1.0.weight }
