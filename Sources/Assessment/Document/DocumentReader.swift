@@ -36,8 +36,9 @@ public enum DocumentReader {
             throw DiagnosticsError([Diagnostic(.error, "the file is empty", path: path)])
         }
         if let text = String(validating: content, as: UTF8.self) {
-            if let nul = text.unicodeScalars.firstIndex(of: "\0") {
-                let location = location(ofByte: text.utf8.distance(from: text.startIndex, to: nul), in: Array(content))
+            // In valid UTF-8 a zero byte is always the NUL scalar, so the bytes can be searched directly.
+            if let nul = content.firstIndex(of: 0) {
+                let location = location(ofByte: nul - content.startIndex, in: Array(content))
                 throw DiagnosticsError([Diagnostic(
                     .error, "the file holds binary data (a NUL byte), not YAML or JSON text", path: path,
                     location: location)])
@@ -82,8 +83,12 @@ public enum DocumentReader {
 private struct Composer {
     private enum Frame {
         case sequence([DocumentNode], SourceLocation)
-        case mapping([(key: DocumentNode, value: DocumentNode)], pendingKey: DocumentNode?, seen: [String: SourceLocation], SourceLocation)
+        /// `seen` indexes the keys once there are many (`Composer.indexedKeys`); a short mapping searches its pairs.
+        case mapping([(key: DocumentNode, value: DocumentNode)], pendingKey: DocumentNode?, seen: [String: SourceLocation]?, SourceLocation)
     }
+
+    /// Up to this many keys, a mapping finds a repeated key by searching its pairs, which is cheaper than hashing.
+    static let indexedKeys = 32
 
     let source: SourceText
     let limits: DocumentLimits
@@ -136,7 +141,7 @@ private struct Composer {
             case YAML_SEQUENCE_START_EVENT:
                 try push(.sequence([], location), at: location)
             case YAML_MAPPING_START_EVENT:
-                try push(.mapping([], pendingKey: nil, seen: [:], location), at: location)
+                try push(.mapping([], pendingKey: nil, seen: nil, location), at: location)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 if let node = pop() { try attach(node, root: &root) }
             case YAML_SCALAR_EVENT:
@@ -203,12 +208,21 @@ private struct Composer {
                 return
             }
             if let name = key.scalarText {
-                if let first = seen[name] {
+                if seen == nil && pairs.count >= Composer.indexedKeys {
+                    var index: [String: SourceLocation] = [:]
+                    index.reserveCapacity(pairs.count * 2)
+                    for pair in pairs {
+                        if let earlier = pair.key.scalarText, index[earlier] == nil { index[earlier] = pair.key.location }
+                    }
+                    seen = index
+                }
+                let first = seen != nil ? seen?[name] : pairs.first(where: { $0.key.scalarText == name })?.key.location
+                if let first {
                     diagnostics.append(source.diagnostic(
                         "duplicate key '\(name)'", at: key.location,
                         note: "first defined at line \(first.line), column \(first.column)"))
                 } else {
-                    seen[name] = key.location
+                    seen?[name] = key.location
                 }
             } else {
                 diagnostics.append(source.diagnostic("a mapping key must be a plain value, not \(key.kindDescription)", at: key.location))
