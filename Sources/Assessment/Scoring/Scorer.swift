@@ -47,16 +47,33 @@ public enum Scorer {
             actions: actions(results: results, criteria: criteria),
             coverage: NumberText.round(coverage, places: 3),
             minimumCoverage: rubric.minimumCoverage,
-            missing: rubric.questions.indices.filter { answered[$0] == nil }.map { index in
-                let question = rubric.questions[index]
-                return MissingQuestion(id: question.id, criterion: question.criterion, prompt: question.prompt, required: question.required)
-            },
-            answers: zip(rubric.questions, answered).map { question, answer in
-                AnswerRecord(
-                    question: question.id, criterion: question.criterion, prompt: question.prompt,
-                    answer: answer.map(JSONValue.init), display: answer.map(question.display) ?? "not answered")
-            },
+            missing: missing(answered, rubric.questions),
+            answers: answerRecords(answered, rubric.questions),
             generatedBy: .current)
+    }
+
+    // The two lists below read the questions in place by position: copying a Question costs more than the record.
+
+    private static func missing(_ answered: [Answer?], _ questions: [Question]) -> [MissingQuestion] {
+        var missing: [MissingQuestion] = []
+        for index in questions.indices where answered[index] == nil {
+            missing.append(MissingQuestion(
+                id: questions[index].id, criterion: questions[index].criterion, prompt: questions[index].prompt,
+                required: questions[index].required))
+        }
+        return missing
+    }
+
+    private static func answerRecords(_ answered: [Answer?], _ questions: [Question]) -> [AnswerRecord] {
+        var records: [AnswerRecord] = []
+        records.reserveCapacity(questions.count)
+        for index in questions.indices {
+            let answer = answered[index]
+            records.append(AnswerRecord(
+                question: questions[index].id, criterion: questions[index].criterion, prompt: questions[index].prompt,
+                answer: answer.map(JSONValue.init), display: answer.map { questions[index].display($0) } ?? "not answered"))
+        }
+        return records
     }
 
     private static func weightedOverall(_ criteria: [CriterionResult]) -> Double? {
