@@ -139,14 +139,88 @@ public struct Question: Sendable {
         }
     }
 
-    public var id: String
-    public var criterion: String
-    public var prompt: String
-    public var help: String?
-    public var kind: Kind
-    public var favorsInHouse: Direction?
-    public var weight: Double
-    public var required: Bool
+    /// The fields live in one shared, copy-on-write box: scoring reads questions in many places, and copying a
+    /// question is then one reference count instead of one per string and list in it.
+    private final class Storage: @unchecked Sendable {
+        // Mutated only through Question's setters, after `isKnownUniquelyReferenced`, so never while shared.
+        var id: String
+        var criterion: String
+        var prompt: String
+        var help: String?
+        var kind: Kind
+        var favorsInHouse: Direction?
+        var weight: Double
+        var required: Bool
+
+        init(
+            id: String, criterion: String, prompt: String, help: String?, kind: Kind, favorsInHouse: Direction?,
+            weight: Double, required: Bool
+        ) {
+            self.id = id
+            self.criterion = criterion
+            self.prompt = prompt
+            self.help = help
+            self.kind = kind
+            self.favorsInHouse = favorsInHouse
+            self.weight = weight
+            self.required = required
+        }
+
+        func copy() -> Storage {
+            Storage(
+                id: id, criterion: criterion, prompt: prompt, help: help, kind: kind, favorsInHouse: favorsInHouse,
+                weight: weight, required: required)
+        }
+    }
+
+    private var storage: Storage
+
+    init(
+        id: String, criterion: String, prompt: String, help: String?, kind: Kind, favorsInHouse: Direction?,
+        weight: Double, required: Bool
+    ) {
+        storage = Storage(
+            id: id, criterion: criterion, prompt: prompt, help: help, kind: kind, favorsInHouse: favorsInHouse,
+            weight: weight, required: required)
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var id: String {
+        get { storage.id }
+        set { unique().id = newValue }
+    }
+    public var criterion: String {
+        get { storage.criterion }
+        set { unique().criterion = newValue }
+    }
+    public var prompt: String {
+        get { storage.prompt }
+        set { unique().prompt = newValue }
+    }
+    public var help: String? {
+        get { storage.help }
+        set { unique().help = newValue }
+    }
+    public var kind: Kind {
+        get { storage.kind }
+        set { unique().kind = newValue }
+    }
+    public var favorsInHouse: Direction? {
+        get { storage.favorsInHouse }
+        set { unique().favorsInHouse = newValue }
+    }
+    public var weight: Double {
+        get { storage.weight }
+        set { unique().weight = newValue }
+    }
+    public var required: Bool {
+        get { storage.required }
+        set { unique().required = newValue }
+    }
 
     /// Text answers inform rules and the report but never score.
     public var isScored: Bool {
