@@ -246,13 +246,86 @@ public struct Rule: Sendable {
         public var message: String
     }
 
-    public var id: String
-    public var when: CompiledExpression
+    /// One shared copy-on-write box for the fields, as in `Question`: scoring passes rules around per questionnaire.
+    private final class Storage: @unchecked Sendable {
+        // Mutated only through Rule's setters, after `isKnownUniquelyReferenced`, so never while shared.
+        var id: String
+        var when: CompiledExpression
+        var runsAfterScoring: Bool
+        var adjustments: [(criterion: String, points: Double)]
+        var flag: Flag?
+        var veto: Verdict?
+        var advice: String?
+        var explanation: String?
+
+        init(
+            id: String, when: CompiledExpression, runsAfterScoring: Bool, adjustments: [(criterion: String, points: Double)],
+            flag: Flag?, veto: Verdict?, advice: String?, explanation: String?
+        ) {
+            self.id = id
+            self.when = when
+            self.runsAfterScoring = runsAfterScoring
+            self.adjustments = adjustments
+            self.flag = flag
+            self.veto = veto
+            self.advice = advice
+            self.explanation = explanation
+        }
+
+        func copy() -> Storage {
+            Storage(
+                id: id, when: when, runsAfterScoring: runsAfterScoring, adjustments: adjustments, flag: flag, veto: veto,
+                advice: advice, explanation: explanation)
+        }
+    }
+
+    private var storage: Storage
+
+    init(
+        id: String, when: CompiledExpression, runsAfterScoring: Bool, adjustments: [(criterion: String, points: Double)],
+        flag: Flag?, veto: Verdict?, advice: String?, explanation: String?
+    ) {
+        storage = Storage(
+            id: id, when: when, runsAfterScoring: runsAfterScoring, adjustments: adjustments, flag: flag, veto: veto,
+            advice: advice, explanation: explanation)
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var id: String {
+        get { storage.id }
+        set { unique().id = newValue }
+    }
+    public var when: CompiledExpression {
+        get { storage.when }
+        set { unique().when = newValue }
+    }
     /// Reads scores, overall or coverage, so runs once the criteria are scored.
-    public var runsAfterScoring: Bool
-    public var adjustments: [(criterion: String, points: Double)]
-    public var flag: Flag?
-    public var veto: Verdict?
-    public var advice: String?
-    public var explanation: String?
+    public var runsAfterScoring: Bool {
+        get { storage.runsAfterScoring }
+        set { unique().runsAfterScoring = newValue }
+    }
+    public var adjustments: [(criterion: String, points: Double)] {
+        get { storage.adjustments }
+        set { unique().adjustments = newValue }
+    }
+    public var flag: Flag? {
+        get { storage.flag }
+        set { unique().flag = newValue }
+    }
+    public var veto: Verdict? {
+        get { storage.veto }
+        set { unique().veto = newValue }
+    }
+    public var advice: String? {
+        get { storage.advice }
+        set { unique().advice = newValue }
+    }
+    public var explanation: String? {
+        get { storage.explanation }
+        set { unique().explanation = newValue }
+    }
 }
