@@ -200,6 +200,19 @@ struct HostileInputTests {
         #expect(try diagnostic("duplicate key 'client'", in: inJSON).location == at(2, 2))
     }
 
+    @Test("a repeated key is found in a long mapping too, each repeat against the first", arguments: [3, 31, 32, 33, 100])
+    func duplicateKeysInLongMappings(count: Int) throws {
+        // key_0 ... key_<count-1>, then key_1 again and key_<count-1> twice more.
+        let keys = (0..<count).map { "key_\($0)" } + ["key_1", "key_\(count - 1)", "key_\(count - 1)"]
+        let text = keys.map { "\($0): 1\n" }.joined()
+        let found = diagnostics { () throws(DiagnosticsError) in
+            try DocumentReader.read(SourceText(path: "long.yaml", text: text)).location
+        }
+        #expect(found.map(\.message) == ["duplicate key 'key_1'", "duplicate key 'key_\(count - 1)'", "duplicate key 'key_\(count - 1)'"])
+        #expect(found.compactMap(\.location) == [at(count + 1, 1), at(count + 2, 1), at(count + 3, 1)])
+        #expect(found.map(\.note) == ["first defined at line 2, column 1", "first defined at line \(count), column 1", "first defined at line \(count), column 1"])
+    }
+
     @Test("a file holding more than one YAML document is refused at the second")
     func multipleDocuments() throws {
         let found = Self.rejectBoth(Array("client: {name: A}\nanswers: {}\n---\nclient: {name: B}\nanswers: {}\n".utf8))

@@ -35,7 +35,12 @@ extension DocumentNode {
 
     public var isNull: Bool {
         guard case .scalar(let text, let quoted) = content, !quoted else { return false }
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        switch text.utf8.count {
+        case 0: return true
+        case 1: return text == "~"
+        case 4: return text == "null" || text == "Null" || text == "NULL"
+        default: return false
+        }
     }
 
     public var mappingPairs: [(key: DocumentNode, value: DocumentNode)]? {
@@ -71,6 +76,11 @@ public enum ScalarValue: Sendable, Equatable {
     case null, bool(Bool), int(Int64), double(Double), string(String)
 
     public init(plain text: String) {
+        // None of the special words starts with a digit: a number skips comparing against them.
+        if let first = text.utf8.first, first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") {
+            self = ScalarValue(number: text)
+            return
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": self = .null; return
         case "true", "True", "TRUE": self = .bool(true); return
@@ -80,6 +90,11 @@ public enum ScalarValue: Sendable, Equatable {
         case ".nan", ".NaN", ".NAN": self = .double(.nan); return
         default: break
         }
+        self = ScalarValue(number: text)
+    }
+
+    /// A plain scalar that is none of the special words: an integer, a float, or else a string.
+    private init(number text: String) {
         if ScalarValue.looksLikeInteger(text) {
             // An integer too large for 64 bits is still a number: keep it as a double so range checks report it.
             self = Int64(text.hasPrefix("+") ? String(text.dropFirst()) : text).map(ScalarValue.int)
@@ -91,10 +106,12 @@ public enum ScalarValue: Sendable, Equatable {
         }
     }
 
+    /// `[+-]?[0-9]+`. Bytes suffice: an ASCII digit character is one byte, and any other byte fails the test
+    /// as the character holding it would.
     private static func looksLikeInteger(_ text: String) -> Bool {
-        var digits = Substring(text)
-        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        var digits = text.utf8[...]
+        if digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     private static func looksLikeFloat(_ text: String) -> Bool {

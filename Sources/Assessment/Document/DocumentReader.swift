@@ -36,8 +36,9 @@ public enum DocumentReader {
             throw DiagnosticsError([Diagnostic(.error, "the file is empty", path: path)])
         }
         if let text = String(validating: content, as: UTF8.self) {
-            if let nul = text.unicodeScalars.firstIndex(of: "\0") {
-                let location = location(ofByte: text.utf8.distance(from: text.startIndex, to: nul), in: Array(content))
+            // In valid UTF-8 a zero byte is always the NUL scalar, so the bytes can be searched directly.
+            if let nul = content.firstIndex(of: 0) {
+                let location = location(ofByte: nul - content.startIndex, in: Array(content))
                 throw DiagnosticsError([Diagnostic(
                     .error, "the file holds binary data (a NUL byte), not YAML or JSON text", path: path,
                     location: location)])
@@ -80,10 +81,22 @@ public enum DocumentReader {
 
 /// Builds the node tree from libyaml's events with an explicit stack, so depth costs no recursion.
 private struct Composer {
-    private enum Frame {
-        case sequence([DocumentNode], SourceLocation)
-        case mapping([(key: DocumentNode, value: DocumentNode)], pendingKey: DocumentNode?, seen: [String: SourceLocation], SourceLocation)
+    /// A sequence or mapping being read; a struct, so the top of the stack is extended in place.
+    private struct Frame {
+        var isMapping: Bool
+        var location: SourceLocation
+        var items: [DocumentNode] = []
+        var pairs: [(key: DocumentNode, value: DocumentNode)] = []
+        var pendingKey: DocumentNode?
+        var pendingFingerprint: UInt64 = 0
+        /// Per pair, a cheap hash of its key's text, so a short mapping finds a repeated key without comparing texts.
+        var fingerprints: [UInt64] = []
+        /// The place of each key's first use, kept once a mapping has many keys (`Composer.indexedKeys`).
+        var seen: [String: SourceLocation]?
     }
+
+    /// Up to this many keys, a mapping finds a repeated key by searching its pairs' fingerprints.
+    static let indexedKeys = 32
 
     let source: SourceText
     let limits: DocumentLimits
@@ -134,17 +147,18 @@ private struct Composer {
                         "the file holds more than one YAML document; expected exactly one", at: location)])
                 }
             case YAML_SEQUENCE_START_EVENT:
-                try push(.sequence([], location), at: location)
+                try push(Frame(isMapping: false, location: location), at: location)
             case YAML_MAPPING_START_EVENT:
-                try push(.mapping([], pendingKey: nil, seen: [:], location), at: location)
+                try push(Frame(isMapping: true, location: location), at: location)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 if let node = pop() { try attach(node, root: &root) }
             case YAML_SCALAR_EVENT:
-                try attach(scalar(event, at: location), root: &root)
+                let data = event.data.scalar
+                try attach(scalar(event, at: location), fingerprint: Composer.fingerprint(data.value, Int(data.length)), root: &root)
             case YAML_ALIAS_EVENT:
                 diagnostics.append(source.diagnostic(
                     "YAML aliases (*name) are not supported: write the value out in full", at: location))
-                try attach(DocumentNode(.scalar("", quoted: false), at: location), root: &root)
+                try attach(DocumentNode(.scalar("", quoted: false), at: location), fingerprint: Composer.fingerprint(nil, 0), root: &root)
             default:
                 continue
             }
@@ -178,44 +192,75 @@ private struct Composer {
     }
 
     private mutating func pop() -> DocumentNode? {
-        switch stack.popLast() {
-        case .sequence(let items, let location): return DocumentNode(.sequence(items), at: location)
-        case .mapping(let pairs, _, _, let location): return DocumentNode(.mapping(pairs), at: location)
-        case nil: return nil
-        }
+        guard let frame = stack.popLast() else { return nil }
+        return frame.isMapping
+            ? DocumentNode(.mapping(frame.pairs), at: frame.location) : DocumentNode(.sequence(frame.items), at: frame.location)
     }
 
-    private mutating func attach(_ node: DocumentNode, root: inout DocumentNode?) throws(DiagnosticsError) {
+    /// `fingerprint` is that of a scalar's text (see `Composer.fingerprint`); other nodes never need one.
+    private mutating func attach(_ node: DocumentNode, fingerprint: UInt64 = 0, root: inout DocumentNode?) throws(DiagnosticsError) {
         nodeCount += 1
         guard nodeCount <= limits.maxNodes else {
             throw DiagnosticsError(diagnostics + [source.diagnostic(
                 "the document holds more than \(limits.maxNodes) values; that is far beyond any real file", at: node.location)])
         }
-        switch stack.popLast() {
-        case nil:
+        guard !stack.isEmpty else {
             root = node
-        case .sequence(var items, let location):
-            items.append(node)
-            stack.append(.sequence(items, location))
-        case .mapping(var pairs, let pendingKey, var seen, let location):
-            guard let key = pendingKey else {
-                stack.append(.mapping(pairs, pendingKey: node, seen: seen, location))
-                return
-            }
-            if let name = key.scalarText {
-                if let first = seen[name] {
-                    diagnostics.append(source.diagnostic(
-                        "duplicate key '\(name)'", at: key.location,
-                        note: "first defined at line \(first.line), column \(first.column)"))
-                } else {
-                    seen[name] = key.location
-                }
-            } else {
-                diagnostics.append(source.diagnostic("a mapping key must be a plain value, not \(key.kindDescription)", at: key.location))
-            }
-            pairs.append((key, node))
-            stack.append(.mapping(pairs, pendingKey: nil, seen: seen, location))
+            return
         }
+        let top = stack.count - 1
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = node
+            stack[top].pendingFingerprint = fingerprint
+            return
+        }
+        stack[top].pendingKey = nil
+        if let name = key.scalarText {
+            let fingerprint = stack[top].pendingFingerprint
+            if stack[top].seen == nil && stack[top].pairs.count >= Composer.indexedKeys {
+                var index: [String: SourceLocation] = [:]
+                index.reserveCapacity(stack[top].pairs.count * 2)
+                for pair in stack[top].pairs {
+                    if let earlier = pair.key.scalarText, index[earlier] == nil { index[earlier] = pair.key.location }
+                }
+                stack[top].seen = index
+            }
+            var first: SourceLocation?
+            if stack[top].seen != nil {
+                first = stack[top].seen?[name]
+            } else {
+                for (position, earlier) in stack[top].fingerprints.enumerated()
+                where earlier == fingerprint && stack[top].pairs[position].key.scalarText == name {
+                    first = stack[top].pairs[position].key.location
+                    break
+                }
+            }
+            if let first {
+                diagnostics.append(source.diagnostic(
+                    "duplicate key '\(name)'", at: key.location,
+                    note: "first defined at line \(first.line), column \(first.column)"))
+            } else {
+                stack[top].seen?[name] = key.location
+            }
+            stack[top].fingerprints.append(fingerprint)
+        } else {
+            diagnostics.append(source.diagnostic("a mapping key must be a plain value, not \(key.kindDescription)", at: key.location))
+            stack[top].fingerprints.append(0)  // never compared: its key has no text
+        }
+        stack[top].pairs.append((key, node))
+    }
+
+    /// FNV-1a over a scalar's UTF-8 bytes as libyaml gives them (valid UTF-8, so exactly the bytes of its text):
+    /// equal texts always agree, and different ones rarely do.
+    private static func fingerprint(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        guard let bytes else { return hash }
+        for offset in 0..<count { hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01b3 }
+        return hash
     }
 
     private func syntaxError(_ parser: yaml_parser_t) -> DiagnosticsError {

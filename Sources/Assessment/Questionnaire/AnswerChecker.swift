@@ -7,28 +7,31 @@ struct AnswerChecker {
 
     func answers(_ node: DocumentNode?, in root: DocumentNode) -> [String: Answer] {
         var answers: [String: Answer] = [:]
-        var present: Set<String> = []
+        let questions = rubric.questions
+        // Which questions the file mentions, by position in the rubric (question ids are unique).
+        var present = [Bool](repeating: false, count: questions.count)
         if let node {
             guard let pairs = node.mappingPairs else {
                 checker.error("answers must be a mapping from question ids to answers, found \(node.kindDescription)", at: node)
                 return [:]
             }
+            answers.reserveCapacity(pairs.count)
             for (key, value) in pairs {
                 guard let id = key.scalarText else { continue }
-                guard let question = rubric.question(id) else {
-                    let hint = Spelling.suggestion(for: id, among: rubric.questions.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+                guard let index = rubric.plan.questionIndex[id] else {
+                    let hint = Spelling.suggestion(for: id, among: questions.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
                     checker.error("unknown question id '\(id)' for rubric '\(rubric.id)'\(hint)", at: key)
                     continue
                 }
-                present.insert(id)
+                present[index] = true
                 if value.isNull { continue }
-                if let answer = check(value, for: question) { answers[id] = answer }
+                if let answer = check(value, for: questions[index]) { answers[id] = answer }
             }
         }
-        for question in rubric.questions where question.required && answers[question.id] == nil && !present.contains(question.id) {
+        for (index, question) in questions.enumerated() where question.required && answers[question.id] == nil && !present[index] {
             checker.error("the required question '\(question.id)' is not answered", at: node ?? root)
         }
-        for question in rubric.questions where question.required && present.contains(question.id) && answers[question.id] == nil {
+        for (index, question) in questions.enumerated() where question.required && present[index] && answers[question.id] == nil {
             if let pair = node?.mappingPairs?.first(where: { $0.key.scalarText == question.id }), pair.value.isNull {
                 checker.error("the required question '\(question.id)' is not answered", at: pair.value)
             }
@@ -37,55 +40,56 @@ struct AnswerChecker {
     }
 
     private func check(_ node: DocumentNode, for question: Question) -> Answer? {
-        let what = "the answer to '\(question.id)'"
+        // Built only when a problem is reported.
+        let what = { "the answer to '\(question.id)'" }
         switch question.kind {
         case .scale(let min, let max, _):
-            guard let value = checker.integer(node, what) else { return nil }
+            guard let value = checker.integer(node, what()) else { return nil }
             guard (min...max).contains(value) else {
-                checker.error("\(what) must lie on the scale \(min)...\(max), found \(value)", at: node)
+                checker.error("\(what()) must lie on the scale \(min)...\(max), found \(value)", at: node)
                 return nil
             }
             return .scale(value)
         case .boolean:
-            return checker.bool(node, what).map(Answer.boolean)
+            return checker.bool(node, what()).map(Answer.boolean)
         case .number(let unit, let min, let max, _, _):
-            guard let value = checker.number(node, what) else { return nil }
+            guard let value = checker.number(node, what()) else { return nil }
             let unitText = unit.map { " \($0)" } ?? ""
             if let min, value < min {
-                checker.error("\(what) must be at least \(RubricLoader.format(min))\(unitText), found \(RubricLoader.format(value))", at: node)
+                checker.error("\(what()) must be at least \(RubricLoader.format(min))\(unitText), found \(RubricLoader.format(value))", at: node)
                 return nil
             }
             if let max, value > max {
-                checker.error("\(what) must be at most \(RubricLoader.format(max))\(unitText), found \(RubricLoader.format(value))", at: node)
+                checker.error("\(what()) must be at most \(RubricLoader.format(max))\(unitText), found \(RubricLoader.format(value))", at: node)
                 return nil
             }
             return .number(value)
         case .choice(let choices):
-            return checkChoice(node, choices, what).map(Answer.choice)
+            return checkChoice(node, choices, what()).map(Answer.choice)
         case .multiChoice(let choices):
-            guard let items = checker.list(node, what) else { return nil }
+            guard let items = checker.list(node, what()) else { return nil }
             var values: [String] = []
             for item in items {
-                guard let value = checkChoice(item, choices, "a choice in \(what)") else { continue }
+                guard let value = checkChoice(item, choices, "a choice in \(what())") else { continue }
                 if values.contains(value) {
-                    checker.error("'\(value)' is chosen twice in \(what)", at: item)
+                    checker.error("'\(value)' is chosen twice in \(what())", at: item)
                 } else {
                     values.append(value)
                 }
             }
             return values.count == items.count ? .multiChoice(values) : nil
         case .text:
-            return checker.string(node, what).map(Answer.text)
+            return checker.string(node, what()).map(Answer.text)
         }
     }
 
-    private func checkChoice(_ node: DocumentNode, _ choices: [Choice], _ what: String) -> String? {
-        guard let value = checker.string(node, what) else { return nil }
+    private func checkChoice(_ node: DocumentNode, _ choices: [Choice], _ what: @autoclosure () -> String) -> String? {
+        guard let value = checker.string(node, what()) else { return nil }
         guard choices.contains(where: { $0.value == value }) else {
             let allowed = choices.map(\.value)
             let hint = Spelling.suggestion(for: value, among: allowed).map { "; did you mean '\($0)'?" }
                 ?? "; expected one of: \(allowed.joined(separator: ", "))"
-            checker.error("'\(value)' is not a choice for \(what)\(hint)", at: node)
+            checker.error("'\(value)' is not a choice for \(what())\(hint)", at: node)
             return nil
         }
         return value

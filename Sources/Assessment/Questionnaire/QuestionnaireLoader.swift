@@ -113,10 +113,16 @@ enum CalendarDate {
 enum EmailAddress {
     static func isPlausible(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        // A text of at most 254 bytes has at most 254 characters, so only a longer one needs counting.
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-            text.count <= 254
+            text.utf8.count <= 254 || text.count <= 254
         else { return false }
-        return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !"<>()[],;:\"\\".unicodeScalars.contains($0) }
+        return text.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "<", ">", "(", ")", "[", "]", ",", ";", ":", "\"", "\\": return false
+            default: return scalar.value > 0x20 && scalar.value != 0x7F
+            }
+        }
     }
 }
 

@@ -14,16 +14,43 @@ public struct Rubric: Sendable {
     public var minimumCoverage: Double
     public var criterionBands: [CriterionBand]
     public var bands: [VerdictBand]
-    public var criteria: [Criterion]
-    public var questions: [Question]
-    public var rules: [Rule]
+    public var criteria: [Criterion] { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
+    public var questions: [Question] { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
+    public var rules: [Rule] { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
     /// Where the rubric was read from, and the SHA-256 of the file's bytes.
     public var origin: RubricOrigin
     /// The names rules may use, with the slot of each in an `Activation`.
-    public var environment: Environment
+    public var environment: Environment { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
+    /// Derived from the four properties above, and rebuilt whenever one of them changes.
+    private(set) var plan: ScoringPlan
+
+    init(
+        id: String, title: String, version: String, description: String, source: RubricSource, minimumCoverage: Double,
+        criterionBands: [CriterionBand], bands: [VerdictBand], criteria: [Criterion], questions: [Question], rules: [Rule],
+        origin: RubricOrigin, environment: Environment
+    ) {
+        self.id = id
+        self.title = title
+        self.version = version
+        self.description = description
+        self.source = source
+        self.minimumCoverage = minimumCoverage
+        self.criterionBands = criterionBands
+        self.bands = bands
+        self.criteria = criteria
+        self.questions = questions
+        self.rules = rules
+        self.origin = origin
+        self.environment = environment
+        self.plan = Rubric.plan(questions, criteria, rules, environment)
+    }
+
+    private static func plan(_ questions: [Question], _ criteria: [Criterion], _ rules: [Rule], _ environment: Environment) -> ScoringPlan {
+        ScoringPlan(questions: questions, criteria: criteria, rules: rules, environment: environment)
+    }
 
     public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
-    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+    public func question(_ id: String) -> Question? { plan.questionIndex[id].map { questions[$0] } }
 }
 
 public struct RubricOrigin: Sendable {
@@ -112,14 +139,88 @@ public struct Question: Sendable {
         }
     }
 
-    public var id: String
-    public var criterion: String
-    public var prompt: String
-    public var help: String?
-    public var kind: Kind
-    public var favorsInHouse: Direction?
-    public var weight: Double
-    public var required: Bool
+    /// The fields live in one shared, copy-on-write box: scoring reads questions in many places, and copying a
+    /// question is then one reference count instead of one per string and list in it.
+    private final class Storage: @unchecked Sendable {
+        // Mutated only through Question's setters, after `isKnownUniquelyReferenced`, so never while shared.
+        var id: String
+        var criterion: String
+        var prompt: String
+        var help: String?
+        var kind: Kind
+        var favorsInHouse: Direction?
+        var weight: Double
+        var required: Bool
+
+        init(
+            id: String, criterion: String, prompt: String, help: String?, kind: Kind, favorsInHouse: Direction?,
+            weight: Double, required: Bool
+        ) {
+            self.id = id
+            self.criterion = criterion
+            self.prompt = prompt
+            self.help = help
+            self.kind = kind
+            self.favorsInHouse = favorsInHouse
+            self.weight = weight
+            self.required = required
+        }
+
+        func copy() -> Storage {
+            Storage(
+                id: id, criterion: criterion, prompt: prompt, help: help, kind: kind, favorsInHouse: favorsInHouse,
+                weight: weight, required: required)
+        }
+    }
+
+    private var storage: Storage
+
+    init(
+        id: String, criterion: String, prompt: String, help: String?, kind: Kind, favorsInHouse: Direction?,
+        weight: Double, required: Bool
+    ) {
+        storage = Storage(
+            id: id, criterion: criterion, prompt: prompt, help: help, kind: kind, favorsInHouse: favorsInHouse,
+            weight: weight, required: required)
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var id: String {
+        get { storage.id }
+        set { unique().id = newValue }
+    }
+    public var criterion: String {
+        get { storage.criterion }
+        set { unique().criterion = newValue }
+    }
+    public var prompt: String {
+        get { storage.prompt }
+        set { unique().prompt = newValue }
+    }
+    public var help: String? {
+        get { storage.help }
+        set { unique().help = newValue }
+    }
+    public var kind: Kind {
+        get { storage.kind }
+        set { unique().kind = newValue }
+    }
+    public var favorsInHouse: Direction? {
+        get { storage.favorsInHouse }
+        set { unique().favorsInHouse = newValue }
+    }
+    public var weight: Double {
+        get { storage.weight }
+        set { unique().weight = newValue }
+    }
+    public var required: Bool {
+        get { storage.required }
+        set { unique().required = newValue }
+    }
 
     /// Text answers inform rules and the report but never score.
     public var isScored: Bool {
@@ -145,13 +246,86 @@ public struct Rule: Sendable {
         public var message: String
     }
 
-    public var id: String
-    public var when: CompiledExpression
+    /// One shared copy-on-write box for the fields, as in `Question`: scoring passes rules around per questionnaire.
+    private final class Storage: @unchecked Sendable {
+        // Mutated only through Rule's setters, after `isKnownUniquelyReferenced`, so never while shared.
+        var id: String
+        var when: CompiledExpression
+        var runsAfterScoring: Bool
+        var adjustments: [(criterion: String, points: Double)]
+        var flag: Flag?
+        var veto: Verdict?
+        var advice: String?
+        var explanation: String?
+
+        init(
+            id: String, when: CompiledExpression, runsAfterScoring: Bool, adjustments: [(criterion: String, points: Double)],
+            flag: Flag?, veto: Verdict?, advice: String?, explanation: String?
+        ) {
+            self.id = id
+            self.when = when
+            self.runsAfterScoring = runsAfterScoring
+            self.adjustments = adjustments
+            self.flag = flag
+            self.veto = veto
+            self.advice = advice
+            self.explanation = explanation
+        }
+
+        func copy() -> Storage {
+            Storage(
+                id: id, when: when, runsAfterScoring: runsAfterScoring, adjustments: adjustments, flag: flag, veto: veto,
+                advice: advice, explanation: explanation)
+        }
+    }
+
+    private var storage: Storage
+
+    init(
+        id: String, when: CompiledExpression, runsAfterScoring: Bool, adjustments: [(criterion: String, points: Double)],
+        flag: Flag?, veto: Verdict?, advice: String?, explanation: String?
+    ) {
+        storage = Storage(
+            id: id, when: when, runsAfterScoring: runsAfterScoring, adjustments: adjustments, flag: flag, veto: veto,
+            advice: advice, explanation: explanation)
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var id: String {
+        get { storage.id }
+        set { unique().id = newValue }
+    }
+    public var when: CompiledExpression {
+        get { storage.when }
+        set { unique().when = newValue }
+    }
     /// Reads scores, overall or coverage, so runs once the criteria are scored.
-    public var runsAfterScoring: Bool
-    public var adjustments: [(criterion: String, points: Double)]
-    public var flag: Flag?
-    public var veto: Verdict?
-    public var advice: String?
-    public var explanation: String?
+    public var runsAfterScoring: Bool {
+        get { storage.runsAfterScoring }
+        set { unique().runsAfterScoring = newValue }
+    }
+    public var adjustments: [(criterion: String, points: Double)] {
+        get { storage.adjustments }
+        set { unique().adjustments = newValue }
+    }
+    public var flag: Flag? {
+        get { storage.flag }
+        set { unique().flag = newValue }
+    }
+    public var veto: Verdict? {
+        get { storage.veto }
+        set { unique().veto = newValue }
+    }
+    public var advice: String? {
+        get { storage.advice }
+        set { unique().advice = newValue }
+    }
+    public var explanation: String? {
+        get { storage.explanation }
+        set { unique().explanation = newValue }
+    }
 }

@@ -3,31 +3,39 @@ import RuleExpressions
 /// Fills an expression activation with what rules may read: answers, client fields, then scores.
 enum RuleInputs {
     static func activation(for questionnaire: Questionnaire, rubric: Rubric) -> Activation {
-        let environment = rubric.environment
-        var activation = Activation(slotCount: environment.slotCount)
-        for (id, answer) in questionnaire.answers {
-            if let slot = environment.slot("answers", field: id) { activation[slot] = value(of: answer) }
+        activation(answered: rubric.questions.map { questionnaire.answers[$0.id] }, client: questionnaire.client, rubric: rubric)
+    }
+
+    /// `answered` holds each question's answer in the rubric's order.
+    static func activation(answered: [Answer?], client: Client, rubric: Rubric) -> Activation {
+        let plan = rubric.plan
+        var activation = Activation(slotCount: rubric.environment.slotCount)
+        for (slot, answer) in zip(plan.answerSlots, answered) {
+            if let slot, let answer { activation[slot] = value(of: answer) }
         }
-        let client = questionnaire.client
-        let fields: [(String, Value?)] = [
-            ("id", client.id.map(Value.string)), ("name", .string(client.name)), ("owner", client.owner.map(Value.string)),
-            ("email", client.email.map(Value.string)), ("industry", client.industry.map(Value.string)),
-            ("employees", client.employees.map { .int(Int64($0)) }), ("website", client.website.map(Value.string)),
-            ("location", client.location.map(Value.string)),
+        // In the order of RuleNames.clientFields, which plan.clientSlots follows.
+        let fields: [Value?] = [
+            client.id.map(Value.string), .string(client.name), client.owner.map(Value.string),
+            client.email.map(Value.string), client.industry.map(Value.string),
+            client.employees.map { .int(Int64($0)) }, client.website.map(Value.string),
+            client.location.map(Value.string),
         ]
-        for (field, value) in fields {
-            if let slot = environment.slot("client", field: field) { activation[slot] = value }
+        for (slot, value) in zip(plan.clientSlots, fields) {
+            if let slot { activation[slot] = value }
         }
         return activation
     }
 
     static func setScores(_ criteria: [CriterionResult], overall: Double?, coverage: Double, in activation: inout Activation, rubric: Rubric) {
-        let environment = rubric.environment
-        for criterion in criteria {
-            if let slot = environment.slot("scores", field: criterion.id) { activation[slot] = criterion.score.map(Value.double) }
+        let plan = rubric.plan
+        for (index, criterion) in criteria.enumerated() {
+            // The results follow the rubric's criteria; look a stray one up by id.
+            let slot = index < rubric.criteria.count && rubric.criteria[index].id == criterion.id
+                ? plan.scoreSlots[index] : rubric.environment.slot("scores", field: criterion.id)
+            if let slot { activation[slot] = criterion.score.map(Value.double) }
         }
-        if let slot = environment.slot("overall") { activation[slot] = overall.map(Value.double) }
-        if let slot = environment.slot("coverage") { activation[slot] = .double(coverage) }
+        if let slot = plan.overallSlot { activation[slot] = overall.map(Value.double) }
+        if let slot = plan.coverageSlot { activation[slot] = .double(coverage) }
     }
 
     static func value(of answer: Answer) -> Value {
@@ -48,13 +56,11 @@ struct RuleOutcome {
     var values: [(name: String, value: Value?)]
     var explanation: String?
 
-    static func evaluate(_ rule: Rule, _ activation: Activation, rubric: Rubric, answers: [String: Answer]) -> RuleOutcome {
-        let values = rule.when.references.map { reference in
-            let name = reference.field.map { "\(reference.variable).\($0)" } ?? reference.variable
-            let slot = rubric.environment.slot(reference.variable, field: reference.field)
-            return (name, slot.flatMap { activation[$0] })
-        }
-        let explanation = rule.explanation.map { fillPlaceholders($0, activation, rubric, answers) }
+    static func evaluate(
+        _ rule: Rule, _ plan: RulePlan, _ activation: Activation, rubric: Rubric, answers: [String: Answer], answered: [Answer?]
+    ) -> RuleOutcome {
+        let values = plan.references.map { reference in (reference.name, reference.slot.flatMap { activation[$0] }) }
+        let explanation = plan.explanation.map { $0.fill(activation, rubric, answers, answered: answered) }
         switch rule.when.evaluate(activation) {
         case .bool(let fired):
             return RuleOutcome(fired: fired, values: values, explanation: explanation)
@@ -76,6 +82,7 @@ struct RuleOutcome {
                 veto: rule.veto, advice: rule.advice)
         }
         var byName: [String: JSONValue] = [:]
+        byName.reserveCapacity(values.count)
         for (name, value) in values { byName[name] = value.map(RuleOutcome.json) ?? .null }
         return RuleResult(
             id: rule.id, when: rule.when.source, fired: fired, effect: effect,
@@ -84,7 +91,8 @@ struct RuleOutcome {
 
     /// Replaces `{answers.x}` with the value read, so an explanation shows why the rule fired.
     /// Answers show as the client reads them (a choice's label); other names show their value.
-    private static func fillPlaceholders(_ text: String, _ activation: Activation, _ rubric: Rubric, _ answers: [String: Answer]) -> String {
+    /// `ExplanationTemplate` gives the same text faster, and falls back on this where it could not.
+    static func fillPlaceholders(_ text: String, _ activation: Activation, _ rubric: Rubric, _ answers: [String: Answer]) -> String {
         var out = text
         for name in Placeholders.names(in: text) {
             let parts = name.split(separator: ".", maxSplits: 1).map(String.init)

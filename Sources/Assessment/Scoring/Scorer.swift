@@ -3,23 +3,31 @@ import RuleExpressions
 /// Turns a checked questionnaire into an assessment under its rubric. Pure and deterministic.
 public enum Scorer {
     public static func score(_ questionnaire: Questionnaire, with rubric: Rubric) -> Assessment {
-        var activation = RuleInputs.activation(for: questionnaire, rubric: rubric)
-        var outcomes: [String: RuleOutcome] = [:]
-        for rule in rubric.rules where !rule.runsAfterScoring {
-            outcomes[rule.id] = RuleOutcome.evaluate(rule, activation, rubric: rubric, answers: questionnaire.answers)
+        // Each question's answer, looked up once, in the rubric's order.
+        let answered = rubric.questions.map { questionnaire.answers[$0.id] }
+        var activation = RuleInputs.activation(answered: answered, client: questionnaire.client, rubric: rubric)
+        let rules = rubric.rules
+        let plans = rubric.plan.rules
+        // By position in the rubric; the loader keeps rule ids unique.
+        var outcomes = [RuleOutcome?](repeating: nil, count: rules.count)
+        for (index, rule) in rules.enumerated() where !rule.runsAfterScoring {
+            outcomes[index] = RuleOutcome.evaluate(
+                rule, plans[index], activation, rubric: rubric, answers: questionnaire.answers, answered: answered)
         }
-        let firedAdjustments = rubric.rules.filter { outcomes[$0.id]?.fired == true }
-        let criteria = rubric.criteria.map { criterion in
-            CriterionScorer.score(criterion, questionnaire: questionnaire, rubric: rubric, rules: firedAdjustments)
+        let firedAdjustments = rules.indices.filter { outcomes[$0]?.fired == true }.map { rules[$0] }
+        let criteria = rubric.criteria.enumerated().map { index, criterion in
+            CriterionScorer.score(
+                criterion, questions: rubric.plan.criterionQuestions[index], answers: answered, rubric: rubric, rules: firedAdjustments)
         }
         let overall = weightedOverall(criteria)
-        let coverage = coverage(of: questionnaire, rubric: rubric)
+        let coverage = coverage(answered: answered, rubric: rubric)
         RuleInputs.setScores(criteria, overall: overall, coverage: coverage, in: &activation, rubric: rubric)
-        for rule in rubric.rules where rule.runsAfterScoring {
-            outcomes[rule.id] = RuleOutcome.evaluate(rule, activation, rubric: rubric, answers: questionnaire.answers)
+        for (index, rule) in rules.enumerated() where rule.runsAfterScoring {
+            outcomes[index] = RuleOutcome.evaluate(
+                rule, plans[index], activation, rubric: rubric, answers: questionnaire.answers, answered: answered)
         }
-        let results = rubric.rules.compactMap { rule in outcomes[rule.id].map { $0.result(for: rule) } }
-        let vetoRule = rubric.rules.first { $0.veto != nil && outcomes[$0.id]?.fired == true }
+        let results = rules.indices.compactMap { index in outcomes[index].map { $0.result(for: rules[index]) } }
+        let vetoRule = rules.indices.first { rules[$0].veto != nil && outcomes[$0]?.fired == true }.map { rules[$0] }
         let verdict = decide(veto: vetoRule, overall: overall, coverage: coverage, rubric: rubric)
 
         return Assessment(
@@ -39,16 +47,33 @@ public enum Scorer {
             actions: actions(results: results, criteria: criteria),
             coverage: NumberText.round(coverage, places: 3),
             minimumCoverage: rubric.minimumCoverage,
-            missing: rubric.questions.filter { questionnaire.answers[$0.id] == nil }.map {
-                MissingQuestion(id: $0.id, criterion: $0.criterion, prompt: $0.prompt, required: $0.required)
-            },
-            answers: rubric.questions.map { question in
-                let answer = questionnaire.answers[question.id]
-                return AnswerRecord(
-                    question: question.id, criterion: question.criterion, prompt: question.prompt,
-                    answer: answer.map(JSONValue.init), display: answer.map(question.display) ?? "not answered")
-            },
+            missing: missing(answered, rubric.questions),
+            answers: answerRecords(answered, rubric.questions),
             generatedBy: .current)
+    }
+
+    // The two lists below read the questions in place by position: copying a Question costs more than the record.
+
+    private static func missing(_ answered: [Answer?], _ questions: [Question]) -> [MissingQuestion] {
+        var missing: [MissingQuestion] = []
+        for index in questions.indices where answered[index] == nil {
+            missing.append(MissingQuestion(
+                id: questions[index].id, criterion: questions[index].criterion, prompt: questions[index].prompt,
+                required: questions[index].required))
+        }
+        return missing
+    }
+
+    private static func answerRecords(_ answered: [Answer?], _ questions: [Question]) -> [AnswerRecord] {
+        var records: [AnswerRecord] = []
+        records.reserveCapacity(questions.count)
+        for index in questions.indices {
+            let answer = answered[index]
+            records.append(AnswerRecord(
+                question: questions[index].id, criterion: questions[index].criterion, prompt: questions[index].prompt,
+                answer: answer.map(JSONValue.init), display: answer.map { questions[index].display($0) } ?? "not answered"))
+        }
+        return records
     }
 
     private static func weightedOverall(_ criteria: [CriterionResult]) -> Double? {
@@ -59,12 +84,15 @@ public enum Scorer {
         return NumberText.round(sum / weight, places: 1)
     }
 
-    /// Answered scored weight over all scored weight.
-    static func coverage(of questionnaire: Questionnaire, rubric: Rubric) -> Double {
-        let scored = rubric.questions.filter(\.isScored)
-        let total = scored.reduce(0) { $0 + $1.weight }
+    /// Answered scored weight over all scored weight, each summed in the rubric's order.
+    static func coverage(answered: [Answer?], rubric: Rubric) -> Double {
+        let total = rubric.plan.scoredWeight
         guard total > 0 else { return 0 }
-        return scored.filter { questionnaire.answers[$0.id] != nil }.reduce(0) { $0 + $1.weight } / total
+        var weight = 0.0
+        for (question, answer) in zip(rubric.questions, answered) where question.isScored && answer != nil {
+            weight += question.weight
+        }
+        return weight / total
     }
 
     private static func decide(veto: Rule?, overall: Double?, coverage: Double, rubric: Rubric) -> (verdict: Verdict, summary: String) {

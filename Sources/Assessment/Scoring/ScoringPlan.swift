@@ -1,0 +1,54 @@
+import RuleExpressions
+
+/// What scoring needs to know about a rubric, worked out once when the rubric is built rather than per questionnaire:
+/// where each question stands, the activation slot of every name rules read, and each rule's explanation split
+/// into text and placeholders.
+///
+/// `Rubric` rebuilds it whenever the parts it derives from change, so it always agrees with them.
+struct ScoringPlan: Sendable {
+    /// Question id to its index in `Rubric.questions` (the first, should ids repeat).
+    var questionIndex: [String: Int] = [:]
+    /// Per question, the slot of `answers.<id>`.
+    var answerSlots: [Int?] = []
+    /// Per `RuleNames.clientFields` entry, the slot of `client.<field>`.
+    var clientSlots: [Int?] = []
+    /// Per criterion, the slot of `scores.<id>`.
+    var scoreSlots: [Int?] = []
+    /// Per criterion, the positions of its questions in `Rubric.questions`.
+    var criterionQuestions: [[Int]] = []
+    /// The weight of all scored (not text) questions, summed in the rubric's order.
+    var scoredWeight = 0.0
+    var overallSlot: Int?
+    var coverageSlot: Int?
+    /// Per rule, in `Rubric.rules` order.
+    var rules: [RulePlan] = []
+
+    init() {}
+
+    init(questions: [Question], criteria: [Criterion], rules: [Rule], environment: Environment) {
+        for (index, question) in questions.enumerated() where questionIndex[question.id] == nil {
+            questionIndex[question.id] = index
+        }
+        answerSlots = questions.map { environment.slot("answers", field: $0.id) }
+        clientSlots = RuleNames.clientFields.map { environment.slot("client", field: $0.name) }
+        scoreSlots = criteria.map { environment.slot("scores", field: $0.id) }
+        criterionQuestions = criteria.map { criterion in questions.indices.filter { questions[$0].criterion == criterion.id } }
+        scoredWeight = questions.filter(\.isScored).reduce(0) { $0 + $1.weight }
+        overallSlot = environment.slot("overall")
+        coverageSlot = environment.slot("coverage")
+        self.rules = rules.map { rule in
+            RulePlan(
+                references: rule.when.references.map { reference in
+                    (reference.description, environment.slot(reference.variable, field: reference.field))
+                },
+                explanation: rule.explanation.map { ExplanationTemplate($0, questionIndex: questionIndex, environment: environment) })
+        }
+    }
+}
+
+/// One rule's part of the plan.
+struct RulePlan: Sendable {
+    /// What the condition reads, as `RuleResult.values` names it, with its slot.
+    var references: [(name: String, slot: Int?)]
+    var explanation: ExplanationTemplate?
+}
