@@ -19,7 +19,7 @@ struct ReportBuilder {
     ) -> HTMLDocument.Node {
         let node = document.element(tag, in: parent, attributes: attributes, text: text)
         if let className { document.addAttribute("class", className, on: node) }
-        if let style = styles.style(tag: tag, className: className) { document.addAttribute("style", style, on: node) }
+        if let style = styles.style(tag: tag, className: className) { document.addCleanAttribute("style", style, on: node) }
         return node
     }
 

@@ -1,12 +1,15 @@
 /// Escaping that keeps text as text in GitHub-flavoured Markdown, on UTF-8 bytes.
 enum MarkdownEscaping {
     /// Bytes that could start emphasis, code, links, raw HTML, entities, strikethrough or a table cell,
-    /// or close a heading (a trailing `#`). All ASCII, so multi-byte characters pass through untouched.
-    private static let escaped: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for character in "\\`*_[]<>|~&@#".utf8 { table[Int(character)] = true }
-        return table
-    }()
+    /// or close a heading (a trailing `#`): ``\`*_[]<>|~&@#``. All ASCII, so multi-byte characters pass
+    /// through untouched. A switch rather than a table, so the per-byte check touches no global.
+    @inline(__always)
+    static func isEscaped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x7E, 0x26, 0x40, 0x23: return true
+        default: return false
+        }
+    }
 
     /// Something GitHub would link as an e-mail address: a character of the local part, '@', then a
     /// domain with a dot. Checked loosely on purpose: a false positive only costs a code span.
@@ -53,13 +56,22 @@ enum MarkdownEscaping {
                 codeSpan(word)
                 return
             }
-            for byte in word {
+            // Runs of bytes that need nothing are copied at once; only the others are looked at one by one.
+            var runStart = 0
+            for index in 0..<word.count {
+                let byte = word[index]
+                let special = byte < 0x20 || byte == 0x7F || MarkdownEscaping.isEscaped(byte)
+                    || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
+                guard special else { continue }
+                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: word[runStart..<index])) }
+                runStart = index + 1
                 if byte < 0x20 || byte == 0x7F { continue }  // control characters carry nothing a reader should see
-                if escaped[Int(byte)] || (byte == UInt8(ascii: ":") && endsWithScheme) || (byte == UInt8(ascii: ".") && endsWithWWW) {
+                if MarkdownEscaping.isEscaped(byte) || (byte == UInt8(ascii: ":") && endsWithScheme) || (byte == UInt8(ascii: ".") && endsWithWWW) {
                     bytes.append(UInt8(ascii: "\\"))
                 }
                 bytes.append(byte)
             }
+            if runStart < word.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: word[runStart...])) }
         }
 
         /// A code span fenced with one backtick more than the longest run inside it.
