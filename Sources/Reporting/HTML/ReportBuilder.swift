@@ -10,6 +10,8 @@ struct ReportBuilder {
     let branding: Branding
     /// The history's view of this client, when there is one.
     var comparison: AssessmentComparison?
+    /// The template's shared chart layouts.
+    let radarLayouts: RadarLayouts
 
     /// Appends an element styled from the sheet (by tag and class), with optional text.
     @discardableResult
