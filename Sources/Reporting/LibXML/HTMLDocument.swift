@@ -23,6 +23,9 @@ final class HTMLDocument {
     /// A deep copy of a parsed template, so one parse serves every report.
     static func copy(of template: HTMLDocument) -> HTMLDocument? {
         guard let copy = xmlCopyDoc(template.document, 1) else { return nil }
+        // A dictionary of its own (xmlFreeDoc frees it): element and attribute names added from now on
+        // are interned in it instead of each being allocated and freed. Never shared, so no locking.
+        if copy.pointee.dict == nil { copy.pointee.dict = xmlDictCreate() }
         return HTMLDocument(owning: copy)
     }
 
