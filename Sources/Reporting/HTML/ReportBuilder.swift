@@ -10,6 +10,8 @@ struct ReportBuilder {
     let branding: Branding
     /// The history's view of this client, when there is one.
     var comparison: AssessmentComparison?
+    /// The template's shared chart layouts.
+    let radarLayouts: RadarLayouts
 
     /// Appends an element styled from the sheet (by tag and class), with optional text.
     @discardableResult
@@ -17,9 +19,18 @@ struct ReportBuilder {
         _ tag: String, in parent: HTMLDocument.Node, class className: String? = nil, text: String? = nil,
         attributes: [(String, String)] = []
     ) -> HTMLDocument.Node {
+        add(tag, in: parent, class: className, style: styles.style(tag: tag, className: className), text: text, attributes: attributes)
+    }
+
+    /// `add` with the style already looked up, for loops that add many elements of one kind.
+    @discardableResult
+    func add(
+        _ tag: String, in parent: HTMLDocument.Node, class className: String?, style: String?, text: String?,
+        attributes: [(String, String)] = []
+    ) -> HTMLDocument.Node {
         let node = document.element(tag, in: parent, attributes: attributes, text: text)
         if let className { document.addAttribute("class", className, on: node) }
-        if let style = styles.style(tag: tag, className: className) { document.addAttribute("style", style, on: node) }
+        if let style { document.addCleanAttribute("style", style, on: node) }
         return node
     }
 
@@ -35,17 +46,25 @@ struct ReportBuilder {
         let table = add("table", in: parent)
         let head = add("thead", in: table)
         let headRow = add("tr", in: head)
-        for header in headers { add("th", in: headRow, text: header, attributes: [("scope", "col")]) }
+        let headerStyle = styles.style(tag: "th", className: nil)
+        let columnScope = [("scope", "col")]
+        for header in headers { add("th", in: headRow, class: nil, style: headerStyle, text: header, attributes: columnScope) }
         let body = add("tbody", in: table)
+        // Each column's tag, class and style, looked up once per table rather than once per cell.
+        let columns = max(headers.count, rows.map(\.count).max() ?? 0)
+        let cells = (0..<columns).map { index -> (tag: String, className: String?, style: String?) in
+            let className = index < cellClasses.count ? cellClasses[index] : nil
+            let tag = rowHeaders && index == 0 ? "th" : "td"
+            return (tag, className, styles.style(tag: tag, className: className))
+        }
+        let rowStyle = styles.style(tag: "tr", className: nil)
+        let rowScope = [("scope", "row")]
         for row in rows {
-            let tableRow = add("tr", in: body)
+            let tableRow = add("tr", in: body, class: nil, style: rowStyle, text: nil)
             for (index, cell) in row.enumerated() {
-                let className = index < cellClasses.count ? cellClasses[index] : nil
-                if rowHeaders && index == 0 {
-                    add("th", in: tableRow, class: className, text: cell, attributes: [("scope", "row")])
-                } else {
-                    add("td", in: tableRow, class: className, text: cell)
-                }
+                let column = cells[index]
+                add(column.tag, in: tableRow, class: column.className, style: column.style, text: cell,
+                    attributes: rowHeaders && index == 0 ? rowScope : [])
             }
         }
     }

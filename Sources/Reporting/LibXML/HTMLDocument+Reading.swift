@@ -130,3 +130,66 @@ extension HTMLDocument {
         }
     }
 }
+
+extension HTMLDocument {
+    /// The elements the Markdown writer tells apart. Read from the tag name's bytes, so walking a
+    /// tree makes no `String` per node.
+    enum Tag: Equatable {
+        case heading(Int)
+        case p, figcaption, ul, ol, li, table, tr, th, td, strong, em, br, hr, body
+        /// Never shown in Markdown: `svg`, `img`, `script`, `style`.
+        case hidden
+        /// Skipped as blocks: `head`, `template`.
+        case head, template
+        case other
+    }
+
+    /// The element's tag, or nil for text and other nodes.
+    func tag(of node: Node) -> Tag? {
+        guard node.pointer.pointee.type == XML_ELEMENT_NODE, let name = node.pointer.pointee.name else { return nil }
+        return Self.tag(named: UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))))
+    }
+
+    static func tag(named name: UnsafeBufferPointer<UInt8>) -> Tag {
+        switch name.count {
+        case 1:
+            switch name[0] {
+            case UInt8(ascii: "p"): return .p
+            case UInt8(ascii: "b"): return .strong
+            case UInt8(ascii: "i"): return .em
+            default: return .other
+            }
+        case 2:
+            let first = name[0], second = name[1]
+            if first == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(second) {
+                return .heading(Int(second - UInt8(ascii: "0")))
+            }
+            switch (first, second) {
+            case (UInt8(ascii: "u"), UInt8(ascii: "l")): return .ul
+            case (UInt8(ascii: "o"), UInt8(ascii: "l")): return .ol
+            case (UInt8(ascii: "l"), UInt8(ascii: "i")): return .li
+            case (UInt8(ascii: "t"), UInt8(ascii: "r")): return .tr
+            case (UInt8(ascii: "t"), UInt8(ascii: "h")): return .th
+            case (UInt8(ascii: "t"), UInt8(ascii: "d")): return .td
+            case (UInt8(ascii: "e"), UInt8(ascii: "m")): return .em
+            case (UInt8(ascii: "b"), UInt8(ascii: "r")): return .br
+            case (UInt8(ascii: "h"), UInt8(ascii: "r")): return .hr
+            default: return .other
+            }
+        case 3: return name.equals("svg") || name.equals("img") ? .hidden : .other
+        case 4: return name.equals("body") ? .body : name.equals("head") ? .head : .other
+        case 5: return name.equals("table") ? .table : name.equals("style") ? .hidden : .other
+        case 6: return name.equals("strong") ? .strong : name.equals("script") ? .hidden : .other
+        case 8: return name.equals("template") ? .template : .other
+        case 10: return name.equals("figcaption") ? .figcaption : .other
+        default: return .other
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Byte equality with a literal, for tag names.
+    func equals(_ literal: StaticString) -> Bool {
+        literal.utf8CodeUnitCount == count && literal.withUTF8Buffer { $0.elementsEqual(self) }
+    }
+}

@@ -23,6 +23,9 @@ final class HTMLDocument {
     /// A deep copy of a parsed template, so one parse serves every report.
     static func copy(of template: HTMLDocument) -> HTMLDocument? {
         guard let copy = xmlCopyDoc(template.document, 1) else { return nil }
+        // A dictionary of its own (xmlFreeDoc frees it): element and attribute names added from now on
+        // are interned in it instead of each being allocated and freed. Never shared, so no locking.
+        if copy.pointee.dict == nil { copy.pointee.dict = xmlDictCreate() }
         return HTMLDocument(owning: copy)
     }
 
@@ -53,23 +56,28 @@ final class HTMLDocument {
     /// Appends an element, with attributes in the given order and optional text content.
     @discardableResult
     func element(_ name: String, in parent: Node, attributes: [(String, String)] = [], text: String? = nil) -> Node {
-        guard let node = xmlNewDocNode(document, nil, name, nil) else {
+        guard let node = withXMLString(name, { xmlNewDocNode(document, nil, $0, nil) }) else {
             preconditionFailure("libxml2 could not allocate a node (out of memory)")
         }
-        for (key, value) in attributes { xmlNewProp(node, key, HTMLText.clean(value)) }
-        if let text { xmlAddChild(node, xmlNewDocText(document, HTMLText.clean(text))) }
+        for (key, value) in attributes { addCleanAttribute(key, HTMLText.clean(value), on: Node(pointer: node)) }
+        if let text { xmlAddChild(node, withXMLString(HTMLText.clean(text)) { xmlNewDocText(document, $0) }) }
         xmlAddChild(parent.pointer, node)
         return Node(pointer: node)
     }
 
     /// Appends a text node; libxml2 escapes it when the document is written.
     func text(_ text: String, in parent: Node) {
-        xmlAddChild(parent.pointer, xmlNewDocText(document, HTMLText.clean(text)))
+        xmlAddChild(parent.pointer, withXMLString(HTMLText.clean(text)) { xmlNewDocText(document, $0) })
     }
 
     /// Adds an attribute to an element that does not have it yet (no search, unlike `setAttribute`).
     func addAttribute(_ name: String, _ value: String, on node: Node) {
-        xmlNewProp(node.pointer, name, HTMLText.clean(value))
+        addCleanAttribute(name, HTMLText.clean(value), on: node)
+    }
+
+    /// `addAttribute` for a value known to be clean already (`HTMLText.clean`), such as a resolved style.
+    func addCleanAttribute(_ name: String, _ value: String, on node: Node) {
+        withXMLString(name) { name in withXMLString(value) { _ = xmlNewProp(node.pointer, name, $0) } }
     }
 
     func setAttribute(_ name: String, _ value: String, on node: Node) {
@@ -127,11 +135,47 @@ final class HTMLDocument {
 /// code points in an HTML document, and U+009B could drive a terminal; they are dropped.
 enum HTMLText {
     static func clean(_ text: String) -> String {
-        let isSuspect: (UInt8) -> Bool = { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
-        let suspect = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSuspect) }
-            ?? text.utf8.contains(where: isSuspect)
-        guard suspect else { return text }
+        guard needsCleaning(text) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isForbidden($0) }))
+    }
+
+    /// Whether the text holds a forbidden code point: one pass over the UTF-8 bytes, no allocation.
+    /// C1 controls are the only forbidden scalars that are not ASCII, and their UTF-8 is `C2 80`...`C2 9F`.
+    static func needsCleaning(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(containsForbidden)
+            ?? Array(text.utf8).withUnsafeBufferPointer(containsForbidden)
+    }
+
+    private static func containsForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        var index = 0
+        // Eight bytes at a time: a word with no byte below 0x20, none equal to 0x7F and none equal to
+        // 0xC2 is clean, and almost every word of report text is. Only the others are looked at closely.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+            if below20 || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xC2)) {
+                for position in index..<(index + 8) where isForbidden(byteAt: position, in: bytes) { return true }
+            }
+            index += 8
+        }
+        while index < count {
+            if isForbidden(byteAt: index, in: bytes) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func isForbidden(byteAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
+        if byte == 0x7F { return true }
+        return byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] < 0xA0
     }
 
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
@@ -145,6 +189,14 @@ enum HTMLText {
 
 struct HTMLParseFailure: Error {
     var message: String
+}
+
+/// A Swift string as libxml2's `const xmlChar *`, for the duration of `body`. `withCString` lends a
+/// native string's own storage (small strings go through the stack), where passing a `String` straight
+/// to a C parameter would copy it into a new heap array on every call.
+@inline(__always)
+func withXMLString<Result>(_ string: String, _ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+    string.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
 }
 
 enum LibXML {

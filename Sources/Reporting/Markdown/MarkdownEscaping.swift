@@ -1,12 +1,33 @@
 /// Escaping that keeps text as text in GitHub-flavoured Markdown, on UTF-8 bytes.
 enum MarkdownEscaping {
     /// Bytes that could start emphasis, code, links, raw HTML, entities, strikethrough or a table cell,
-    /// or close a heading (a trailing `#`). All ASCII, so multi-byte characters pass through untouched.
-    private static let escaped: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for character in "\\`*_[]<>|~&@#".utf8 { table[Int(character)] = true }
-        return table
-    }()
+    /// or close a heading (a trailing `#`): ``\`*_[]<>|~&@#``. All ASCII, so multi-byte characters pass
+    /// through untouched. A switch rather than a table, so the per-byte check touches no global.
+    @inline(__always)
+    static func isEscaped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x7E, 0x26, 0x40, 0x23: return true
+        default: return false
+        }
+    }
+
+    /// Whether `word` goes out unchanged: no control character, nothing to escape, and no `.` or `:`
+    /// that could end `www` or a scheme (checked within the word, so a word starting with one is not plain).
+    static func isPlain(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        for position in word.indices {
+            let byte = word[position]
+            if byte < 0x20 || byte == 0x7F || isEscaped(byte) { return false }
+            if byte == UInt8(ascii: ".") {
+                if position < 3 || word.endsIgnoringCase(at: position, with: "www") { return false }
+            } else if byte == UInt8(ascii: ":") {
+                if position < 5 || word.endsIgnoringCase(at: position, with: "http") || word.endsIgnoringCase(at: position, with: "https")
+                    || word.endsIgnoringCase(at: position, with: "ftp") {
+                    return false
+                }
+            }
+        }
+        return true
+    }
 
     /// Something GitHub would link as an e-mail address: a character of the local part, '@', then a
     /// domain with a dot. Checked loosely on purpose: a false positive only costs a code span.
@@ -34,14 +55,42 @@ enum MarkdownEscaping {
         }
 
         mutating func append(escaping text: UnsafeBufferPointer<UInt8>) {
+            // Words that need no escape, separated by single spaces, go out exactly as they came in:
+            // they are gathered as one slice of `text` and appended at once.
+            var run: Range<Int>?
             var wordStart = 0
             for index in 0...text.count {
                 let byte = index < text.count ? text[index] : 0x20
                 guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { continue }
-                if wordStart < index { word(UnsafeBufferPointer(rebasing: text[wordStart..<index])) }
-                if index < text.count { space() }
+                if wordStart < index {
+                    let word = UnsafeBufferPointer(rebasing: text[wordStart..<index])
+                    if MarkdownEscaping.isPlain(word) {
+                        if let current = run, pendingSpace, current.upperBound + 1 == wordStart, text[current.upperBound] == 0x20 {
+                            run = current.lowerBound..<index
+                            pendingSpace = false
+                        } else {
+                            flush(&run, of: text)
+                            if pendingSpace {
+                                bytes.append(0x20)
+                                pendingSpace = false
+                            }
+                            run = wordStart..<index
+                        }
+                    } else {
+                        flush(&run, of: text)
+                        self.word(word)
+                    }
+                }
+                if index < text.count, !bytes.isEmpty || run != nil { pendingSpace = true }
                 wordStart = index + 1
             }
+            flush(&run, of: text)
+        }
+
+        private mutating func flush(_ run: inout Range<Int>?, of text: UnsafeBufferPointer<UInt8>) {
+            guard let range = run else { return }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+            run = nil
         }
 
         private mutating func word(_ word: UnsafeBufferPointer<UInt8>) {
@@ -53,13 +102,22 @@ enum MarkdownEscaping {
                 codeSpan(word)
                 return
             }
-            for byte in word {
+            // Runs of bytes that need nothing are copied at once; only the others are looked at one by one.
+            var runStart = 0
+            for index in 0..<word.count {
+                let byte = word[index]
+                let special = byte < 0x20 || byte == 0x7F || MarkdownEscaping.isEscaped(byte)
+                    || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
+                guard special else { continue }
+                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: word[runStart..<index])) }
+                runStart = index + 1
                 if byte < 0x20 || byte == 0x7F { continue }  // control characters carry nothing a reader should see
-                if escaped[Int(byte)] || (byte == UInt8(ascii: ":") && endsWithScheme) || (byte == UInt8(ascii: ".") && endsWithWWW) {
+                if MarkdownEscaping.isEscaped(byte) || (byte == UInt8(ascii: ":") && endsWithScheme) || (byte == UInt8(ascii: ".") && endsWithWWW) {
                     bytes.append(UInt8(ascii: "\\"))
                 }
                 bytes.append(byte)
             }
+            if runStart < word.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: word[runStart...])) }
         }
 
         /// A code span fenced with one backtick more than the longest run inside it.
@@ -122,5 +180,14 @@ enum MarkdownEscaping {
             }
             out.append(contentsOf: bytes)
         }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes just before `end` are `suffix`, ignoring ASCII case.
+    func endsIgnoringCase(at end: Int, with suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard end >= count else { return false }
+        return suffix.withUTF8Buffer { self[(end - count)..<end].elementsEqual($0) { $0 | 0x20 == $1 | 0x20 } }
     }
 }

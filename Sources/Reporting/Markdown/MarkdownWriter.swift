@@ -17,7 +17,7 @@ struct MarkdownWriter {
         guard let root = document.root else { return [] }
         var child = document.firstChild(of: root)
         while let current = child {
-            if document.tagName(of: current) == "body" { block(current) }
+            if document.tag(of: current) == .body { block(current) }
             child = document.nextSibling(of: current)
         }
         out.append(0x0A)
@@ -25,23 +25,22 @@ struct MarkdownWriter {
     }
 
     private mutating func block(_ node: HTMLDocument.Node) {
-        guard let tag = document.tagName(of: node) else {
+        guard let tag = document.tag(of: node) else {
             paragraph(prefix: [], node, isText: true)
             return
         }
         switch tag {
-        case "h1", "h2", "h3", "h4", "h5", "h6":
-            let level = Int(tag.utf8.last.map { $0 - 0x30 } ?? 2)
+        case .heading(let level):
             paragraph(prefix: Array(repeating: UInt8(ascii: "#"), count: level) + [0x20], node)
-        case "p", "figcaption":
+        case .p, .figcaption:
             paragraph(prefix: [], node)
-        case "ul", "ol":
-            list(node, ordered: tag == "ol")
-        case "table":
+        case .ul, .ol:
+            list(node, ordered: tag == .ol)
+        case .table:
             table(node)
-        case "svg", "img", "script", "style", "head", "template":
+        case .hidden, .head, .template:
             return
-        case "hr":
+        case .hr:
             startBlock()
             out.append(contentsOf: "---".utf8)
         default:
@@ -73,7 +72,7 @@ struct MarkdownWriter {
         var child = document.firstChild(of: node)
         while let item = child {
             child = document.nextSibling(of: item)
-            guard document.tagName(of: item) == "li" else { continue }
+            guard document.tag(of: item) == .li else { continue }
             number += 1
             if number == 1 { startBlock() } else { out.append(0x0A) }
             out.append(contentsOf: (ordered ? "\(number). " : "- ").utf8)
@@ -84,15 +83,16 @@ struct MarkdownWriter {
     }
 
     private mutating func table(_ node: HTMLDocument.Node) {
-        let rows = document.elements(below: node) { document.tagName(of: $0) == "tr" }
+        var rows: [HTMLDocument.Node] = []
+        collectRows(below: node, into: &rows)
         var columns = 0
         for (index, row) in rows.enumerated() {
             var cells: [MarkdownEscaping.Line] = []
             var child = document.firstChild(of: row)
             while let cell = child {
                 child = document.nextSibling(of: cell)
-                let tag = document.tagName(of: cell)
-                guard tag == "th" || tag == "td" else { continue }
+                let tag = document.tag(of: cell)
+                guard tag == .th || tag == .td else { continue }
                 var line = MarkdownEscaping.Line()
                 inline(cell, into: &line)
                 cells.append(line)
@@ -118,23 +118,33 @@ struct MarkdownWriter {
         }
     }
 
+    /// Every `tr` element below `node`, depth first in document order.
+    private func collectRows(below node: HTMLDocument.Node, into rows: inout [HTMLDocument.Node]) {
+        var child = document.firstChild(of: node)
+        while let current = child {
+            child = document.nextSibling(of: current)
+            guard let tag = document.tag(of: current) else { continue }
+            if tag == .tr { rows.append(current) }
+            collectRows(below: current, into: &rows)
+        }
+    }
+
     /// A node's inline content: escaped text, with strong and em marked.
     private func inline(_ node: HTMLDocument.Node, into line: inout MarkdownEscaping.Line) {
         var child = document.firstChild(of: node)
         while let current = child {
             child = document.nextSibling(of: current)
-            guard let tag = document.tagName(of: current) else {
+            guard let tag = document.tag(of: current) else {
                 line.text(of: current, in: document)
                 continue
             }
             switch tag {
-            case "strong", "b", "em", "i":
-                let marker = tag == "strong" || tag == "b" ? "**" : "*"
+            case .strong, .em:
                 var inner = MarkdownEscaping.Line()
                 inline(current, into: &inner)
-                line.emphasis(inner, marker: marker)
-            case "br": line.space()
-            case "svg", "img", "script", "style": break
+                line.emphasis(inner, marker: tag == .strong ? "**" : "*")
+            case .br: line.space()
+            case .hidden: break
             default: inline(current, into: &line)
             }
         }

@@ -13,6 +13,8 @@ public final class ReportTemplate: Sendable {
     let styles: StyleTable
     /// Where each slot element sits in the frame, as child positions, so a copy finds it without a search.
     let slotPaths: [String: [Int]]
+    /// The radar chart's grid and label placement per list of criteria, worked out once per rubric.
+    let radarLayouts = RadarLayouts()
     /// The parsed, styled and branded frame. Only ever copied (under the lock), never changed after loading.
     private let frame: Mutex<HTMLDocument>
 

@@ -8,25 +8,30 @@ struct StyleTable: Sendable {
     ]
     static let classes = ["meta", "verdict", "score", "bar", "criterion", "reason", "advice", "flag", "code", "small"]
 
-    private let resolved: [String: String]
+    private struct Key: Hashable {
+        var tag: String
+        var className: String?
+    }
+
+    /// Every known (tag, class) pair, with nil where the sheet says nothing, so a lookup is one hash.
+    private let resolved: [Key: String?]
     private let sheet: InlineStyles
 
     init(_ sheet: InlineStyles) {
         self.sheet = sheet
-        var resolved: [String: String] = [:]
+        var resolved: [Key: String?] = [:]
         for tag in Self.tags {
-            resolved[tag] = sheet.style(tag: tag, classes: [])
+            resolved[Key(tag: tag, className: nil)] = .some(sheet.style(tag: tag, classes: []).map(HTMLText.clean))
             for name in Self.classes {
-                resolved["\(tag).\(name)"] = sheet.style(tag: tag, classes: [Substring(name)])
+                resolved[Key(tag: tag, className: name)] = .some(sheet.style(tag: tag, classes: [Substring(name)]).map(HTMLText.clean))
             }
         }
         self.resolved = resolved
     }
 
+    /// The `style` attribute for an element, already cleaned of characters HTML forbids.
     func style(tag: String, className: String?) -> String? {
-        let key = className.map { "\(tag).\($0)" } ?? tag
-        if let style = resolved[key] { return style }
-        if Self.tags.contains(tag) && (className == nil || Self.classes.contains(className ?? "")) { return nil }
-        return sheet.style(tag: tag, classes: className.map { [Substring($0)] } ?? [])
+        if let style = resolved[Key(tag: tag, className: className)] { return style }
+        return sheet.style(tag: tag, classes: className.map { [Substring($0)] } ?? []).map(HTMLText.clean)
     }
 }
