@@ -1,6 +1,8 @@
 import Assessment
+import Dispatch
 import History
 import Reporting
+import Synchronization
 
 /// Finishes items in input order: gives each client its file name, moves its reports into place, records the
 /// history in batches, appends to the journal once an item is safe, and collects the index rows.
@@ -106,13 +108,26 @@ struct BatchCommitter {
             link: link.map { "\(stem).\($0.fileExtension)" })
     }
 
-    /// `index.html`, `index.md` and `summary.csv`, each written atomically.
+    /// `index.html`, `index.md` and `summary.csv`, each written atomically, all three at once: the workers are done
+    /// by now, so the cores are free, and a large batch's index takes a moment.
     func writeIndex() throws(DiagnosticsError) {
         let index = BatchIndex(
             criterionTitles: criterionTitles ?? [], rows: rows, failures: failures, notProcessed: total - rows.count - failures.count)
-        try files.writeAtomically("index.html") { try IndexRenderer.writeHTML(index, to: $0) }
-        try files.writeAtomically("index.md") { try IndexRenderer.writeMarkdown(index, to: $0) }
-        try files.writeAtomically("summary.csv") { try IndexRenderer.writeCSV(index, to: $0) }
+        let files = self.files
+        let problems = Mutex<[Int: DiagnosticsError]>([:])
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            do throws(DiagnosticsError) {
+                switch part {
+                case 0: try files.writeAtomically("index.html") { try IndexRenderer.writeHTML(index, to: $0) }
+                case 1: try files.writeAtomically("index.md") { try IndexRenderer.writeMarkdown(index, to: $0) }
+                default: try files.writeAtomically("summary.csv") { try IndexRenderer.writeCSV(index, to: $0) }
+                }
+            } catch {
+                problems.withLock { $0[part] = error }
+            }
+        }
+        // The same error whatever finished first: the first file's, in the order they are listed.
+        if let problem = problems.withLock({ found in found.keys.min().flatMap { found[$0] } }) { throw problem }
     }
 
     func summary(stoppedBySignal: Int32?) -> BatchSummary {

@@ -42,11 +42,40 @@ struct BatchJournal {
     }
 
     mutating func append(_ entry: Entry) {
-        let fields = [
-            entry.label, entry.inputSHA256, entry.rubricSHA256, entry.stem, entry.client, entry.verdict.rawValue,
-            entry.overall.map { String($0) } ?? "", entry.scores.map { $0.map { String($0) } ?? "" }.joined(separator: ","),
-        ]
-        pending += Array((fields.map(Self.escape).joined(separator: "\t") + "\tend\n").utf8)
+        for field in [entry.label, entry.inputSHA256, entry.rubricSHA256, entry.stem, entry.client, entry.verdict.rawValue] {
+            Self.appendEscaped(field, to: &pending)
+            pending.append(0x09)
+        }
+        if let overall = entry.overall { pending.append(contentsOf: String(overall).utf8) }
+        pending.append(0x09)
+        for (index, score) in entry.scores.enumerated() {
+            if index > 0 { pending.append(0x2C) }
+            if let score { pending.append(contentsOf: String(score).utf8) }
+        }
+        pending.append(contentsOf: [0x09, 0x65, 0x6E, 0x64, 0x0A])  // "\tend\n"
+    }
+
+    /// `escape(text)`'s UTF-8, written on bytes: backslash, tab, line feed and carriage return are the only bytes
+    /// escaped, and none of them occurs inside a multi-byte character.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var run = 0
+            for index in 0..<utf8.count {
+                let escaped: UInt8
+                switch utf8[index] {
+                case 0x5C: escaped = 0x5C
+                case 0x09: escaped = 0x74
+                case 0x0A: escaped = 0x6E
+                case 0x0D: escaped = 0x72
+                default: continue
+                }
+                if run < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
+                out.append(contentsOf: [0x5C, escaped])
+                run = index + 1
+            }
+            if run < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
+        }
     }
 
     /// Writes the appended lines to the end of the file.
@@ -74,7 +103,7 @@ struct BatchJournal {
             verdict: verdict, overall: Double(fields[6]), scores: scores)
     }
 
-    private static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

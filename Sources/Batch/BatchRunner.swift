@@ -28,7 +28,10 @@ public struct BatchRunner {
         var journal = BatchJournal(directory: configuration.outputDirectory)
         let worker = BatchWorker(
             configuration: configuration, files: files, rubrics: RubricCache(search: configuration.search), finished: journal.load())
-        let pool = WorkerPool(inputs: inputs, worker: worker, control: control, jobs: configuration.jobs, window: configuration.window)
+        // While the committer records a transaction of history the workers keep going: room for that many more items
+        // ahead, so they do not stall waiting for it (the ordered committer would otherwise hold everything up).
+        let window = configuration.window + (history == nil ? 0 : configuration.historyBatchSize)
+        let pool = WorkerPool(inputs: inputs, worker: worker, control: control, jobs: configuration.jobs, window: window)
         pool.start()
         var committer = BatchCommitter(configuration: configuration, files: files, worker: worker, history: history, total: inputs.count)
         var failure: BatchError?

@@ -9,8 +9,9 @@ import Glibc
 /// Assessments of the default rubric recorded per second on one core: client upsert, assessment, answers,
 /// criterion scores and rules fired, into a fresh WAL database on disk, in batches of `batchSize` per transaction.
 /// Scoring is done beforehand so only recording is timed; each assessment has its own questionnaire hash so none
-/// is skipped as a duplicate.
-func runHistoryBenchmark(rubricPath: String, questionnairePath: String, count: Int = 20_000, batchSize: Int = 500) {
+/// is skipped as a duplicate. `INSOURCE_BENCH_ITERATIONS` sets how many assessments each round records.
+func runHistoryBenchmark(rubricPath: String, questionnairePath: String, batchSize: Int = 500) {
+    let count = benchmarkIterations(default: 20_000)
     guard let rubric = try? RubricLoader.load(path: rubricPath),
         let document = try? QuestionnaireLoader.read(path: questionnairePath),
         let questionnaire = try? QuestionnaireLoader.check(document, against: rubric)
@@ -74,7 +75,7 @@ func runHistorySingleBenchmark(rubricPath: String, questionnairePath: String) {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insource-bench-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: directory) }
     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let count = 5_000
+    let count = max(1, benchmarkIterations(default: 20_000) / 4)
     do {
         let store = try HistoryStore(path: "\(directory)/single.sqlite")
         let elapsed = try ContinuousClock().measure {

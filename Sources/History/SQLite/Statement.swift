@@ -49,6 +49,56 @@ final class Statement {
         return self
     }
 
+    // Binding one parameter at a time, for the recording path: no array of values per row, and text from a
+    // `BindArena` that stays put until the statement has run, so SQLite does not copy it again.
+
+    /// Makes the statement ready to be bound and run again (its previous bindings stay until replaced).
+    func reset() {
+        sqlite3_reset(handle)
+    }
+
+    /// Forgets every binding, so none keeps pointing into an arena that is about to be reused.
+    func clearBindings() {
+        sqlite3_clear_bindings(handle)
+    }
+
+    func bindNull(_ index: Int32) throws(HistoryError) {
+        try check(sqlite3_bind_null(handle, index))
+    }
+
+    func bind(_ index: Int32, _ number: Int64) throws(HistoryError) {
+        try check(sqlite3_bind_int64(handle, index, number))
+    }
+
+    func bind(_ index: Int32, _ number: Double?) throws(HistoryError) {
+        guard let number else { return try bindNull(index) }
+        try check(sqlite3_bind_double(handle, index, number))
+    }
+
+    /// Binds bytes that stay valid, unchanged, until this statement has run and been reset (an arena's copy).
+    func bind(_ index: Int32, stableText bytes: UnsafeRawBufferPointer) throws(HistoryError) {
+        try check(sqlite3_bind_text(handle, index, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil))
+    }
+
+    /// Binds `text` (NULL when nil) through a copy in `arena`.
+    func bind(_ index: Int32, _ text: String?, in arena: BindArena) throws(HistoryError) {
+        guard let text else { return try bindNull(index) }
+        try bind(index, stableText: arena.copy(text))
+    }
+
+    /// Runs the bound statement to its end and resets it; returns the first column of the first row, if any (RETURNING).
+    @discardableResult
+    func execute() throws(HistoryError) -> Int? {
+        var first: Int?
+        while try step() { if first == nil { first = int(0) } }
+        sqlite3_reset(handle)
+        return first
+    }
+
+    private func check(_ code: Int32) throws(HistoryError) {
+        guard code == SQLITE_OK else { throw connection.error(code, sql: sql) }
+    }
+
     /// Advances to the next row: true when there is one, false when done.
     func step() throws(HistoryError) -> Bool {
         let code = sqlite3_step(handle)

@@ -21,6 +21,8 @@ public final class HistoryStore {
     let connection: Connection
     /// Prepared once, reused for every assessment recorded through this store.
     private var cachedStatements: [String: Statement] = [:]
+    /// Prepared on the first recording, kept for every later one.
+    private var recordWriter: RecordWriter?
     /// False for a file opened for reading that no Insource has written to yet (it has no tables).
     let hasSchema: Bool
 
@@ -59,6 +61,17 @@ public final class HistoryStore {
         }
         // In WAL mode NORMAL loses no committed transaction when the process dies, only possibly on power loss.
         try connection.execute("PRAGMA synchronous = NORMAL")
+        // A batch transaction dirties more than SQLite's default 2 MB page cache: spilled pages would go to the WAL
+        // mid-transaction and be read back and written again. 16 MB holds a 500-assessment transaction.
+        try connection.execute("PRAGMA cache_size = -16384")
+    }
+
+    /// What records assessments through this store's connection, prepared on first use.
+    func writer() throws(HistoryError) -> RecordWriter {
+        if let recordWriter { return recordWriter }
+        let created = try RecordWriter(connection: connection)
+        recordWriter = created
+        return created
     }
 
     /// The prepared statement for `sql`, prepared on first use.

@@ -1,0 +1,167 @@
+import Assessment
+
+/// JSON written straight into a reusable byte buffer: recording thousands of assessments a second leaves no room for
+/// a `String` per value. Writes exactly what `JSONText` writes, byte for byte.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Starts again, keeping the buffer.
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    mutating func ascii(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func byte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// `"key":`, for a key that needs no escaping.
+    mutating func key(_ key: StaticString) {
+        bytes.append(0x22)
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [0x22, 0x3A])
+    }
+
+    mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: ascii("null")
+        case .bool(let flag): flag ? ascii("true") : ascii("false")
+        case .int(let number): integer(number)
+        case .double(let number): number.isFinite ? bytes.append(contentsOf: "\(number)".utf8) : ascii("null")
+        case .string(let text): string(text)
+        case .array(let values):
+            bytes.append(0x5B)
+            for (index, element) in values.enumerated() {
+                if index > 0 { bytes.append(0x2C) }
+                self.value(element)
+            }
+            bytes.append(0x5D)
+        }
+    }
+
+    /// A JSON string. Works on UTF-8 bytes: every byte to escape is ASCII, and no byte of a multi-byte character is
+    /// below 0x80; text with nothing to escape, the usual case, is copied whole.
+    mutating func string(_ text: String) {
+        bytes.append(0x22)
+        var text = text
+        text.withUTF8 { escaped($0) }
+        bytes.append(0x22)
+    }
+
+    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        // Runs of bytes that need no escaping are copied whole.
+        var run = 0
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            if run < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
+            run = index + 1
+            switch byte {
+            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+            default: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex(byte >> 4), Self.hex(byte & 0x0F)])
+            }
+        }
+        if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
+    }
+
+    /// A whole number in decimal, as `String(number)` writes it.
+    mutating func integer(_ number: Int) {
+        if number < 0 { bytes.append(0x2D) }
+        var magnitude = number.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    private static func hex(_ digit: UInt8) -> UInt8 {
+        digit < 10 ? 0x30 + digit : 0x61 + digit - 10
+    }
+}
+
+extension StoredQuestionnaire {
+    /// Writes what `StoredQuestionnaire(assessment).json()` writes into `out`, without building the questionnaire or any
+    /// string: the same members and values, the answers in the rubric's order rather than sorted (`json(keeping:)`,
+    /// which `rescore` reads, sorts them again).
+    static func write(_ assessment: Assessment, into out: inout JSONBytes) {
+        out.byte(0x7B)
+        out.key("answers")
+        out.byte(0x7B)
+        // In the assessment's (the rubric's) order: the reader makes a dictionary of them, so no sort is needed.
+        var first = true
+        for record in assessment.answers {
+            guard let answer = record.answer else { continue }
+            if !first { out.byte(0x2C) }
+            first = false
+            out.string(record.question)
+            out.byte(0x3A)
+            out.value(answer)
+        }
+        out.byte(0x7D)
+        let questionnaire = assessment.questionnaire
+        if let assessedOn = questionnaire.assessedOn {
+            out.byte(0x2C)
+            out.key("assessed_on")
+            out.string(assessedOn)
+        }
+        if let assessor = questionnaire.assessor {
+            out.byte(0x2C)
+            out.key("assessor")
+            out.string(assessor)
+        }
+        out.byte(0x2C)
+        out.key("client")
+        writeClient(assessment.client, into: &out)
+        if let notes = questionnaire.notes {
+            out.byte(0x2C)
+            out.key("notes")
+            out.string(notes)
+        }
+        out.byte(0x7D)
+    }
+
+    private static func writeClient(_ client: Client, into out: inout JSONBytes) {
+        out.byte(0x7B)
+        var first = true
+        func member(_ key: StaticString, _ value: String?) {
+            guard let value else { return }
+            if !first { out.byte(0x2C) }
+            first = false
+            out.key(key)
+            out.string(value)
+        }
+        member("email", client.email)
+        if let employees = client.employees {
+            if !first { out.byte(0x2C) }
+            first = false
+            out.key("employees")
+            out.integer(employees)
+        }
+        member("id", client.id)
+        member("industry", client.industry)
+        member("location", client.location)
+        member("name", client.name)
+        member("owner", client.owner)
+        member("website", client.website)
+        out.byte(0x7D)
+    }
+}
+

@@ -1,0 +1,170 @@
+import Assessment
+
+/// Writes assessments into an open write transaction: the client upsert and the assessment row run at once (their ids
+/// are needed), answers, criterion scores and fired rules wait in `RowBatch`es and go in many rows per statement.
+///
+/// Owned by one `HistoryStore`, so confined like it. Every value is bound; text is copied once into an arena.
+final class RecordWriter {
+    private let path: String
+    private let upsertClient: Statement
+    /// For a client already stored with the same details, which the upsert leaves alone (and so returns no row for).
+    private let findClient: Statement
+    private let insertAssessment: Statement
+    private let findAssessment: Statement
+    private let answers: RowBatch
+    private let scores: RowBatch
+    private let rules: RowBatch
+    /// The text bound to the client and assessment statements, reused for each assessment.
+    private let arena = BindArena()
+    private var json = JSONBytes()
+
+    init(connection: Connection) throws(HistoryError) {
+        path = connection.path
+        upsertClient = try connection.prepare("""
+            INSERT INTO clients (key, explicit_id, name, email, industry, industry_key, owner, employees, website, location)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET explicit_id = excluded.explicit_id, name = excluded.name, email = excluded.email,
+                industry = excluded.industry, industry_key = excluded.industry_key, owner = excluded.owner,
+                employees = excluded.employees, website = excluded.website, location = excluded.location
+            WHERE (explicit_id, name, email, industry, industry_key, owner, employees, website, location)
+                IS NOT (excluded.explicit_id, excluded.name, excluded.email, excluded.industry, excluded.industry_key,
+                    excluded.owner, excluded.employees, excluded.website, excluded.location)
+            RETURNING id
+            """)
+        findClient = try connection.prepare("SELECT id FROM clients WHERE key = ?")
+        insertAssessment = try connection.prepare("""
+            INSERT INTO assessments (client_id, rubric_id, rubric_title, rubric_version, rubric_sha256, questionnaire_sha256,
+                questionnaire_path, assessed_on, assessor, overall, verdict, veto, coverage, recorded_at, questionnaire_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (client_id, rubric_sha256, questionnaire_sha256) DO NOTHING
+            RETURNING id
+            """)
+        findAssessment = try connection.prepare(
+            "SELECT id FROM assessments WHERE client_id = ? AND rubric_sha256 = ? AND questionnaire_sha256 = ?")
+        answers = RowBatch(
+            connection: connection, insert: "INSERT INTO answers (assessment_id, question, criterion, answer_json, display)", columns: 5)
+        scores = RowBatch(
+            connection: connection,
+            insert: "INSERT INTO criterion_scores (assessment_id, criterion, position, title, weight, score, band)", columns: 7)
+        rules = RowBatch(connection: connection, insert: "INSERT INTO rules_fired (assessment_id, rule, explanation)", columns: 3)
+    }
+
+    /// Adds `assessment` to the transaction, or finds it already recorded. Call `flush()` before committing.
+    func insert(_ assessment: Assessment, at when: String) throws(HistoryError) -> RecordOutcome {
+        arena.reset()
+        let clientID = try upsert(assessment.client)
+        guard let assessmentID = try insertRow(assessment, clientID: clientID, at: when) else {
+            return .alreadyRecorded(try existing(assessment, clientID: clientID))
+        }
+        let id = Int64(assessmentID)
+        for answer in assessment.answers {
+            guard let value = answer.answer else { continue }
+            json.clear()
+            json.value(value)
+            try answers.add { row in
+                row.append(.integer(id))
+                row.append(answers.text(answer.question))
+                row.append(answers.text(answer.criterion))
+                row.append(answers.text(bytes: json.bytes))
+                row.append(answers.text(answer.display))
+            }
+        }
+        for (position, criterion) in assessment.criteria.enumerated() {
+            try scores.add { row in
+                row.append(.integer(id))
+                row.append(scores.text(criterion.id))
+                row.append(.integer(Int64(position)))
+                row.append(scores.text(criterion.title))
+                row.append(.real(criterion.weight))
+                row.append(criterion.score.map { .real($0) } ?? .null)
+                row.append(scores.text(criterion.band))
+            }
+        }
+        for rule in assessment.rules where rule.fired {
+            try rules.add { row in
+                row.append(.integer(id))
+                row.append(rules.text(rule.id))
+                row.append(rules.text(rule.explanation))
+            }
+        }
+        return .recorded(assessmentID)
+    }
+
+    /// Inserts every row still waiting; the transaction may then commit.
+    func flush() throws(HistoryError) {
+        try answers.flush()
+        try scores.flush()
+        try rules.flush()
+    }
+
+    /// Drops the rows waiting for a transaction that rolled back.
+    func discard() {
+        answers.discard()
+        scores.discard()
+        rules.discard()
+    }
+
+    private func upsert(_ client: Client) throws(HistoryError) -> Int {
+        let statement = upsertClient
+        defer { statement.clearBindings() }
+        let key = arena.copy(ClientIdentity.key(id: client.id, name: client.name, email: client.email))
+        try statement.bind(1, stableText: key)
+        try statement.bind(2, client.id, in: arena)
+        try statement.bind(3, client.name, in: arena)
+        try statement.bind(4, client.email, in: arena)
+        try statement.bind(5, client.industry, in: arena)
+        try statement.bind(6, client.industry.map(ClientIdentity.normalise), in: arena)
+        try statement.bind(7, client.owner, in: arena)
+        if let employees = client.employees { try statement.bind(8, Int64(employees)) } else { try statement.bindNull(8) }
+        try statement.bind(9, client.website, in: arena)
+        try statement.bind(10, client.location, in: arena)
+        if let id = try statement.execute() { return id }
+        defer { findClient.clearBindings() }
+        try findClient.bind(1, stableText: key)
+        guard let id = try findClient.execute() else { throw noRow("clients") }
+        return id
+    }
+
+    /// The new assessment's id, or nil when the same client, rubric and questionnaire are already recorded.
+    private func insertRow(_ assessment: Assessment, clientID: Int, at when: String) throws(HistoryError) -> Int? {
+        let statement = insertAssessment
+        defer { statement.clearBindings() }
+        let rubric = assessment.rubric
+        let questionnaire = assessment.questionnaire
+        try statement.bind(1, Int64(clientID))
+        try statement.bind(2, rubric.id, in: arena)
+        try statement.bind(3, rubric.title, in: arena)
+        try statement.bind(4, rubric.version, in: arena)
+        try statement.bind(5, rubric.sha256, in: arena)
+        try statement.bind(6, questionnaire.sha256, in: arena)
+        try statement.bind(7, questionnaire.path, in: arena)
+        try statement.bind(8, questionnaire.assessedOn, in: arena)
+        try statement.bind(9, questionnaire.assessor, in: arena)
+        try statement.bind(10, assessment.overall)
+        try statement.bind(11, assessment.verdict.rawValue, in: arena)
+        try statement.bind(12, assessment.veto, in: arena)
+        try statement.bind(13, assessment.coverage)
+        try statement.bind(14, when, in: arena)
+        json.clear()
+        StoredQuestionnaire.write(assessment, into: &json)
+        try statement.bind(15, stableText: json.bytes.withUnsafeBytes { arena.copy($0) })
+        return try statement.execute()
+    }
+
+    private func existing(_ assessment: Assessment, clientID: Int) throws(HistoryError) -> Int {
+        let statement = findAssessment
+        defer { statement.clearBindings() }
+        try statement.bind(1, Int64(clientID))
+        try statement.bind(2, assessment.rubric.sha256, in: arena)
+        try statement.bind(3, assessment.questionnaire.sha256, in: arena)
+        guard let id = try statement.execute() else { throw noRow("assessments") }
+        return id
+    }
+
+    private func noRow(_ table: String) -> HistoryError {
+        HistoryError(path: path, reason: .sqlite(code: 1, message: "no row came back from \(table)", sql: nil))
+    }
+}
+
+@available(*, unavailable)
+extension RecordWriter: Sendable {}

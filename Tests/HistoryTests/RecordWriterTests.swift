@@ -1,0 +1,110 @@
+import Assessment
+import Testing
+
+@testable import History
+
+/// The fast recording path (byte-level JSON, rows many per statement, text bound from an arena) stores what the
+/// straightforward one stored.
+@Suite struct RecordWriterTests {
+    static let examples = ["rosas-bakery.yaml", "harbour-coffee-franchise.json", "lakeside-dental-partial.yaml", "maya-fit.yaml", "northgate-parts.yaml"]
+
+    @Test func theStoredQuestionnaireHoldsWhatTheQuestionnaireWriterWrites() throws {
+        for example in Self.examples {
+            var assessment = try assess(example)
+            for hostile in HostileTextTests.hostile + ["tab\tquote\"back\\slash\nline\r\u{7}bell", "", "ünïcødé ☃ 🍞"] {
+                assessment.client.name = hostile
+                assessment.client.owner = hostile
+                assessment.questionnaire.notes = hostile
+                assessment.questionnaire.assessor = hostile
+                var bytes = JSONBytes()
+                StoredQuestionnaire.write(assessment, into: &bytes)
+                let written = try StoredQuestionnaire(json: String(decoding: bytes.bytes, as: UTF8.self))
+                // Both read back: whole doubles such as 12.0 read back as integers either way.
+                let before = try StoredQuestionnaire(json: StoredQuestionnaire(assessment).json())
+                #expect(written.json() == before.json(), "\(example): \(hostile)")
+            }
+        }
+    }
+
+    @Test func numbersAreWrittenAsStringDescribesThem() {
+        for number in [0, 7, -7, 10, 1_234_567, Int.max, Int.min] {
+            var bytes = JSONBytes()
+            bytes.value(.int(number))
+            #expect(String(decoding: bytes.bytes, as: UTF8.self) == String(number))
+        }
+        var bytes = JSONBytes()
+        bytes.value(.array([.double(2.5), .double(.infinity), .bool(true), .null, .string("a\u{0}b")]))
+        #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.value(.array([.double(2.5), .double(.infinity), .bool(true), .null, .string("a\u{0}b")])))
+    }
+
+    @Test func asciiNormalisationMatchesTheUnicodeOne() {
+        for text in ["Rosa's Bakery", "  MAYA fit \t", "\n\r", "", "ABC xyz 019 @[`{", "Zoë", " Ünïcödé ", "\u{85}x\u{A0}", "a\u{1F}b"] {
+            let scalars = text.unicodeScalars
+            let expected: String
+            if let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+                let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+            {
+                expected = String(String.UnicodeScalarView(scalars[first...last])).lowercased()
+            } else {
+                expected = ""
+            }
+            #expect(ClientIdentity.normalise(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aLargeBatchStoresEveryRowOnce() throws {
+        let base = try assess()
+        try withDatabase { path in
+            let store = try HistoryStore(path: path)
+            // 300 assessments: many full chunks of rows and a remainder of every size class.
+            let batch = (0..<300).map { variant(of: base, id: "c\($0 % 7)", name: "Client \($0 % 7)", sha: "sha-\($0)") }
+            #expect(try store.record(batch).allSatisfy(\.isNew))
+            try store.record(variant(of: base, name: "One more", sha: "one"))
+            let counts = try store.tableCounts()
+            #expect(counts["clients"] == 8)
+            #expect(counts["assessments"] == 301)
+            #expect(counts["answers"] == 301 * base.answers.filter { $0.answer != nil }.count)
+            #expect(counts["criterion_scores"] == 301 * base.criteria.count)
+            #expect(counts["rules_fired"] == 301 * base.rules.filter(\.fired).count)
+            #expect(try store.integrityCheck() == "ok")
+            let stored = try store.storedQuestionnaires()
+            #expect(stored.count == 301)
+            let expected = try StoredQuestionnaire(json: StoredQuestionnaire(base).json()).answers
+            for entry in stored { #expect(try StoredQuestionnaire(json: entry.json).answers == expected) }
+        }
+    }
+
+    @Test func aFailedBatchLeavesNothingBehindForTheNextOne() throws {
+        let base = try assess()
+        try withDatabase { path in
+            let store = try HistoryStore(path: path)
+            var broken = variant(of: base, name: "Broken", sha: "broken")
+            // Two scores for one criterion break the criterion_scores primary key: the whole batch rolls back.
+            broken.criteria.append(broken.criteria[0])
+            let good = (0..<3).map { variant(of: base, name: "Good \($0)", sha: "good-\($0)") }
+            #expect(throws: HistoryError.self) { try store.record(good + [broken]) }
+            #expect(try store.tableCounts().values.allSatisfy { $0 == 0 })
+            // Nothing of the failed batch is waiting to be inserted with the next one.
+            #expect(try store.record(good).allSatisfy(\.isNew))
+            let counts = try store.tableCounts()
+            #expect(counts["assessments"] == 3)
+            #expect(counts["criterion_scores"] == 3 * base.criteria.count)
+            #expect(counts["answers"] == 3 * base.answers.filter { $0.answer != nil }.count)
+        }
+    }
+
+    @Test func aClientRecordedAgainWithTheSameDetailsKeepsItsRowAndChangedDetailsUpdateIt() throws {
+        let base = try assess()
+        try withDatabase { path in
+            let store = try HistoryStore(path: path)
+            let first = try store.record(variant(of: base, id: "acme", name: "Acme", industry: "Retail", sha: "1"))
+            try store.record(variant(of: base, id: "acme", name: "Acme", industry: "Retail", sha: "2"))
+            try store.record(variant(of: base, id: "acme", name: "Acme", industry: "Bakery", sha: "3"))
+            let clients = try store.clients()
+            #expect(clients.count == 1)
+            #expect(clients.first?.assessmentCount == 3)
+            #expect(clients.first?.industry == "Bakery")
+            #expect(try store.history(clientKey: "id:acme").first?.assessment.id == first.id)
+        }
+    }
+}
