@@ -52,6 +52,9 @@ public final class HistoryStore {
             return
         }
         if connection.isReadOnly { throw HistoryError(path: path, reason: .readOnly) }
+        // A new file gets 16 KB pages: a batch writes a quarter as many WAL frames (one write call each).
+        // SQLite ignores this for a file that already has tables.
+        try connection.execute("PRAGMA page_size = 16384")
         try Schema.migrate(connection)
         hasSchema = true
         if try connection.text("PRAGMA journal_mode") != "wal" {
@@ -64,6 +67,8 @@ public final class HistoryStore {
         // A batch transaction dirties more than SQLite's default 2 MB page cache: spilled pages would go to the WAL
         // mid-transaction and be read back and written again. 16 MB holds a 500-assessment transaction.
         try connection.execute("PRAGMA cache_size = -16384")
+        // Checkpoints (each one an fsync) after 32 MB of WAL rather than 4 MB: a batch waits on the disk far less often.
+        try connection.execute("PRAGMA wal_autocheckpoint = 8192")
     }
 
     /// What records assessments through this store's connection, prepared on first use.
