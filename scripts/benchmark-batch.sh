@@ -5,7 +5,8 @@
 #
 #   scripts/benchmark-batch.sh [COUNT=10000] [RUNS=3] [JOBS=all cores]
 #
-# Set SCRATCH to choose the build folder (default .build). Needs GNU time at /usr/bin/time.
+# Set SCRATCH to choose the build folder (default .build). The questionnaires, reports and database go in a
+# temporary folder under BENCH_DIR (default: the build folder, so on the project's own disk). Needs GNU time.
 set -euo pipefail
 count=${1:-10000}
 runs=${2:-3}
@@ -15,7 +16,7 @@ scratch=${SCRATCH:-$root/.build}
 cd "$root"
 swift build -c release --scratch-path "$scratch" --product insource >&2
 insource="$scratch/release/insource"
-work=$(mktemp -d "${TMPDIR:-/tmp}/insource-bench-XXXXXX")
+work=$(mktemp -d "${BENCH_DIR:-$scratch}/insource-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 echo "generating $count questionnaires (seed 42)..." >&2
@@ -25,6 +26,7 @@ rates=()
 peaks=()
 for run in $(seq 1 "$runs"); do
     rm -rf "$work/out" "$work/history.sqlite"*
+    sync  # the previous run's reports are flushed to disk first, not while this run is timed
     start=$(date +%s.%N)
     /usr/bin/time -v -o "$work/time.txt" "$insource" score "$work/in" -o "$work/out" --format html --format markdown \
         --db "$work/history.sqlite" --jobs "$jobs" --quiet
