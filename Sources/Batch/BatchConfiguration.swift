@@ -20,7 +20,7 @@ public enum BatchFormat: String, Sendable, CaseIterable {
 /// How a batch runs.
 public struct BatchConfiguration: Sendable {
     public var outputDirectory: String
-    public var formats: [BatchFormat]
+    public let formats: [BatchFormat]
     /// Worker threads that read, score and render; the committer runs on the caller's thread.
     public var jobs: Int
     public var failFast: Bool
@@ -29,11 +29,14 @@ public struct BatchConfiguration: Sendable {
     public var defaultRubric: String
     public var search: RubricSearchPath
     /// Needed for HTML and Markdown.
-    public var renderer: ReportRenderer?
+    public let renderer: ReportRenderer?
     /// Needed for text: the terminal summary, which the command line owns.
     public var textSummary: (@Sendable (Assessment) -> String)?
     /// An input's problems as text for the index (the command line formats diagnostics).
     public var describe: @Sendable ([Diagnostic]) -> String
+    /// What the outputs are made with beside each input and rubric: the formats, the template (with its
+    /// branding and styles) and this Insource's version. An item finished under other ones is done again.
+    public let outputsFingerprint: String
     /// Assessments recorded in one history transaction.
     public var historyBatchSize: Int = 256
     /// How many items may be scored ahead of the committer: the bound on what is held in memory.
@@ -52,6 +55,8 @@ public struct BatchConfiguration: Sendable {
         self.defaultRubric = defaultRubric
         self.search = search
         self.renderer = renderer
+        outputsFingerprint = SHA256Digest.hex(of: Array(
+            ([InsourceVersion.current] + formats.map(\.rawValue) + [renderer?.template.fingerprint ?? "-"]).joined(separator: "\n").utf8))
         self.textSummary = textSummary
         self.describe = describe
         window = max(1, jobs) * 16

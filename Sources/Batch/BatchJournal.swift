@@ -21,6 +21,9 @@ struct BatchJournal {
         var verdict: Verdict
         var overall: Double?
         var scores: [Double?]
+        /// What the reports were made with (template, branding, formats, Insource version); a line from before
+        /// this field existed has "" and is never taken as finished.
+        var outputs: String = ""
     }
 
     private let path: String
@@ -52,6 +55,8 @@ struct BatchJournal {
             if index > 0 { pending.append(0x2C) }
             if let score { pending.append(contentsOf: String(score).utf8) }
         }
+        pending.append(0x09)
+        Self.appendEscaped(entry.outputs, to: &pending)
         pending.append(contentsOf: [0x09, 0x65, 0x6E, 0x64, 0x0A])  // "\tend\n"
     }
 
@@ -96,11 +101,14 @@ struct BatchJournal {
 
     private static func parse(_ line: String) -> Entry? {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape($0) }
-        guard fields.count == 9, fields[8] == "end", let verdict = Verdict(rawValue: fields[5]) else { return nil }
+        // Nine fields before the outputs fingerprint was kept, ten since; "end" last either way.
+        guard fields.count == 9 || fields.count == 10, fields.last == "end", let verdict = Verdict(rawValue: fields[5]) else {
+            return nil
+        }
         let scores = fields[7].isEmpty ? [] : fields[7].split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
         return Entry(
             label: fields[0], inputSHA256: fields[1], rubricSHA256: fields[2], stem: fields[3], client: fields[4],
-            verdict: verdict, overall: Double(fields[6]), scores: scores)
+            verdict: verdict, overall: Double(fields[6]), scores: scores, outputs: fields.count == 10 ? fields[8] : "")
     }
 
     static func escape(_ text: String) -> String {

@@ -35,7 +35,9 @@ struct BatchWorker: Sendable {
             }
             let rubric = try rubrics.resolve(configuration.rubric ?? document.rubricID ?? configuration.defaultRubric)
             let titles = rubric.criteria.map(\.title)
-            if allowResume, let entry = finished[input.label], entry.inputSHA256 == document.sha256, entry.rubricSHA256 == rubric.origin.sha256 {
+            if allowResume, let entry = finished[input.label], entry.inputSHA256 == document.sha256,
+                entry.rubricSHA256 == rubric.origin.sha256, entry.outputs == configuration.outputsFingerprint
+            {
                 return .resumed(entry, criterionTitles: titles)
             }
             let assessment = Scorer.score(try QuestionnaireLoader.check(document, against: rubric), with: rubric)
@@ -43,7 +45,7 @@ struct BatchWorker: Sendable {
             let entry = BatchJournal.Entry(
                 label: input.label, inputSHA256: document.sha256, rubricSHA256: rubric.origin.sha256, stem: "",
                 client: assessment.client.name, verdict: assessment.verdict, overall: assessment.overall,
-                scores: assessment.criteria.map(\.score))
+                scores: assessment.criteria.map(\.score), outputs: configuration.outputsFingerprint)
             return .scored(ScoredItem(assessment: assessment, scratch: scratch, entry: entry, criterionTitles: titles))
         } catch {
             return .failed(error.diagnostics)

@@ -78,4 +78,28 @@ import Glibc
             #expect(try BatchFixtures.files(in: out) == first)
         }
     }
+
+    @Test func aChangedTemplateOrFormatListRedoesEveryReportOnTheNextRun() throws {
+        try withTemporaryDirectory { directory in
+            let inputs = directory.appendingPathComponent("in")
+            try BatchFixtures.random(count: 6, seed: 5, into: inputs)
+            let template = directory.appendingPathComponent("template")
+            try FileManager.default.copyItem(atPath: packagePath("Reports/template"), toPath: template.path)
+            let out = directory.appendingPathComponent("out")
+            let arguments = ["score", inputs.path, "-o", out.path, "--format", "html", "--no-history", "--template", template.path]
+            #expect(try Insource.run(arguments).status == 0)
+            #expect(try Insource.run(arguments).stderr.hasPrefix("scored 0 of 6, 6 already done"))
+            let branding = template.appendingPathComponent("branding.yaml")
+            let text = try String(contentsOf: branding, encoding: .utf8)
+            let renamed = text.replacingOccurrences(of: "Insource Advisory", with: "Renamed Partners")
+            #expect(renamed != text, "the shipped branding names its firm")
+            try write(renamed, to: branding)
+            let rebranded = try Insource.run(arguments)
+            #expect(rebranded.stderr.hasPrefix("scored 6 of 6, 0 failed"), "\(rebranded.stderr)")
+            let reports = try BatchFixtures.files(in: out).filter { $0.key.hasSuffix(".html") && $0.key != "index.html" }
+            #expect(reports.count == 6 && reports.values.allSatisfy { String(decoding: $0, as: UTF8.self).contains("Renamed Partners") })
+            let withMarkdown = try Insource.run(arguments + ["--format", "markdown"])
+            #expect(withMarkdown.stderr.hasPrefix("scored 6 of 6, 0 failed"), "\(withMarkdown.stderr)")
+        }
+    }
 }

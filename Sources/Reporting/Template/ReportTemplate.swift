@@ -10,6 +10,8 @@ public final class ReportTemplate: Sendable {
     static let slots = ["header", "summary", "chart", "criteria", "rules", "actions", "coverage", "method", "appendix"]
 
     public let branding: Branding
+    /// The SHA-256 of everything the template contributes to a report: a batch redoes its reports when it changes.
+    public let fingerprint: String
     let styles: StyleTable
     /// Where each slot element sits in the frame, as child positions, so a copy finds it without a search.
     let slotPaths: [String: [Int]]
@@ -39,6 +41,9 @@ public final class ReportTemplate: Sendable {
         }
         let slotPaths = try Self.prepare(document, styles: styles, branding: branding, path: htmlPath)
         self.branding = branding
+        // The prepared frame holds the template, its inlined styles and the branding; the style sheet also styles
+        // what the builder adds. Together they decide every byte a report is made of, beside the assessment.
+        fingerprint = SHA256Digest.hex(of: document.serialized() + Array(css.utf8))
         self.styles = StyleTable(styles)
         self.slotPaths = slotPaths
         self.frame = Mutex(document)
