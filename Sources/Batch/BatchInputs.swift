@@ -20,12 +20,13 @@ public struct BatchInput: Sendable {
     public var label: String
 }
 
-/// The questionnaires of one CSV file, read once and shared by its rows.
+/// The rows of one CSV file, read once and shared by its inputs; each row's document is built by the worker
+/// that scores it, so only the cells of a large export stay in memory.
 public final class CSVRows: Sendable {
-    public let documents: [QuestionnaireDocument]
+    public let table: CSVTable
 
-    init(documents: [QuestionnaireDocument]) {
-        self.documents = documents
+    init(table: CSVTable) {
+        self.table = table
     }
 }
 
@@ -109,10 +110,9 @@ public enum BatchInputs {
     private static func csvInputs(_ path: String) -> [BatchInput] {
         do throws(DiagnosticsError) {
             let bytes = try InputFile.read(path, limit: 512 << 20)
-            let rows = CSVRows(documents: try CSVQuestionnaires.read(bytes: bytes, path: path))
-            return rows.documents.indices.map { index in
-                let row = rows.documents[index].csv?.row ?? index + 2
-                return BatchInput(source: .csvRow(rows, index: index), label: "\(path), row \(row)")
+            let rows = CSVRows(table: try CSVQuestionnaires.open(bytes: bytes, path: path))
+            return (0..<rows.table.count).map { index in
+                BatchInput(source: .csvRow(rows, index: index), label: "\(path), row \(rows.table.fileRow(index))")
             }
         } catch {
             return [BatchInput(source: .unreadable(error.diagnostics), label: path)]

@@ -30,7 +30,7 @@ struct BatchWorker: Sendable {
             let document: QuestionnaireDocument
             switch input.source {
             case .file(let path): document = try QuestionnaireLoader.read(path: path)
-            case .csvRow(let rows, let index): document = rows.documents[index]
+            case .csvRow(let rows, let index): document = rows.table.document(index)
             case .unreadable(let diagnostics): return .failed(diagnostics)
             }
             let rubric = try rubrics.resolve(configuration.rubric ?? document.rubricID ?? configuration.defaultRubric)

@@ -13,6 +13,13 @@ public enum CSVQuestionnaires {
     /// One document per data row, in file order. A problem with the file as a whole (no header,
     /// no `client.name` column, a duplicate column) throws; problems in a row surface when it is checked.
     public static func read(bytes: [UInt8], path: String) throws(DiagnosticsError) -> [QuestionnaireDocument] {
+        let table = try open(bytes: bytes, path: path)
+        return (0..<table.count).map(table.document)
+    }
+
+    /// The file's rows as cells only; each row's document is built when it is asked for, so a batch holds the
+    /// cells of a large export, not a located tree per row.
+    public static func open(bytes: [UInt8], path: String) throws(DiagnosticsError) -> CSVTable {
         let source = try DocumentReader.decode(bytes, path: path, limits: DocumentLimits(maxBytes: 512 << 20))
         let delimiter = sniffDelimiter(source.text)
         let rows = try records(source, delimiter: delimiter)
@@ -20,13 +27,14 @@ public enum CSVQuestionnaires {
             throw DiagnosticsError([source.diagnostic("the CSV file has no header row", at: nil)])
         }
         try checkHeader(header.fields, source: source)
-        return rows.dropFirst().enumerated().compactMap { index, record in
-            if record.fields.allSatisfy({ $0.isEmpty }) { return nil }  // blank lines at the end of exports
-            return document(record, number: index + 1, header: header.fields, source: source, delimiter: delimiter)
-        }
+        // Blank lines (at the end of many exports) are no clients.
+        let data = rows.dropFirst().enumerated().filter { !$0.element.fields.allSatisfy(\.isEmpty) }
+        return CSVTable(
+            source: source, header: header.fields, delimiter: delimiter,
+            records: data.map { CSVTable.Row(record: $0.element, number: $0.offset + 1) })
     }
 
-    struct Record {
+    struct Record: Sendable {
         var fields: [String]
         /// The physical line the record starts on (a quoted field may span several).
         var line: Int
@@ -87,7 +95,7 @@ public enum CSVQuestionnaires {
         return trimmed.hasPrefix("answers.") ? String(trimmed.dropFirst("answers.".count)) : trimmed
     }
 
-    private static func document(
+    static func document(
         _ record: Record, number: Int, header: [String], source: SourceText, delimiter: Unicode.Scalar
     ) -> QuestionnaireDocument {
         var client: [(key: DocumentNode, value: DocumentNode)] = []
@@ -130,6 +138,30 @@ public enum CSVQuestionnaires {
             return DocumentNode(.sequence(items), at: location)
         }
         return DocumentNode(.scalar(trimmed, quoted: false), at: location)
+    }
+}
+
+/// A CSV file's data rows, each turned into a questionnaire document on demand. Immutable, so threads share it.
+public struct CSVTable: Sendable {
+    struct Row: Sendable {
+        var record: CSVQuestionnaires.Record
+        /// The data row's number, 1 for the first row after the header.
+        var number: Int
+    }
+
+    let source: SourceText
+    let header: [String]
+    let delimiter: Unicode.Scalar
+    let records: [Row]
+
+    public var count: Int { records.count }
+
+    /// The row as it appears in the file (the header being row 1).
+    public func fileRow(_ index: Int) -> Int { records[index].number + 1 }
+
+    public func document(_ index: Int) -> QuestionnaireDocument {
+        let row = records[index]
+        return CSVQuestionnaires.document(row.record, number: row.number, header: header, source: source, delimiter: delimiter)
     }
 }
 
