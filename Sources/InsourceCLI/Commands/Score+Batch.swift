@@ -75,14 +75,14 @@ extension Score {
             }
             throw ExitCode.invalidInput
         }
-        progress.finish(summary, index: output + "/index.html")
+        progress.finish(summary, index: output.joiningPath("index.html"))
         if let number = summary.stoppedBySignal { throw ExitCode(128 + number) }
         if email, let store {
             let renderer = try renderer ?? Reports.renderer(template: template)
             let finished = FinishedBatch.items(in: output) ?? []
             let sources = MailSources(store: store, renderer: renderer, search: search, rubric: rubric)
             let (items, failed) = try sources.batch(finished, directory: output, attachMarkdown: try mail.attachments().contains(.markdown))
-            try MailRun(options: mail, directory: output + "/mail", store: store).run(items)
+            try MailRun(options: mail, directory: output.joiningPath("mail"), store: store).run(items)
             if failed { throw ExitCode.invalidInput }
         }
         if summary.failed > 0 { throw ExitCode.invalidInput }

@@ -71,7 +71,7 @@ struct MailCommand: ParsableCommand {
         } else {
             (items, failed) = try gathering.latest(clients: client, attachMarkdown: attachMarkdown)
         }
-        let target = output ?? (directory.map { $0 + "/mail" } ?? "mail")
+        let target = output ?? (directory.map { $0.joiningPath("mail") } ?? "mail")
         try MailRun(options: mail, directory: target, store: store).run(items)
         if failed { throw ExitCode.invalidInput }
     }

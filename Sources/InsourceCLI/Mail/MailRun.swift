@@ -67,9 +67,9 @@ struct MailRun {
         } else {
             let names = MessageFileNames()
             for (outgoing, stem) in zip(messages, stems) {
-                try OutputFile.write(bytes: outgoing.message.bytes, to: "\(directory)/\(names.unique(stem)).eml")
+                try OutputFile.write(bytes: outgoing.message.bytes, to: directory.joiningPath("\(names.unique(stem)).eml"))
             }
-            print("wrote \(messages.count) message(s) to \(directory)/")
+            print("wrote \(messages.count) message(s) to \(directory.joiningPath(""))")
             if let server { problems += try deliver(messages, through: server) }
         }
         if problems > 0 { throw ExitCode.invalidInput }

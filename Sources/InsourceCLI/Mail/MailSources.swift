@@ -29,8 +29,8 @@ struct MailSources {
                 continue
             }
             guard let assessment = try reassess(entry) else { failed = true; continue }
-            let html = Self.read("\(directory)/\(item.stem).html")
-            let markdown = attachMarkdown ? Self.read("\(directory)/\(item.stem).md") : nil
+            let html = Self.read(directory.joiningPath(item.stem + ".html"))
+            let markdown = attachMarkdown ? Self.read(directory.joiningPath(item.stem + ".md")) : nil
             let rendered = (html == nil || (attachMarkdown && markdown == nil))
                 ? renderer.renderBytes(assessment, formats: [.html, .markdown]) : [:]
             items.append(MailItem(

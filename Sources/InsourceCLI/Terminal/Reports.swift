@@ -22,7 +22,16 @@ enum Reports {
     /// otherwise it is a directory, and the file is named after the client.
     static func destination(_ output: String, client: String, format: String, single: Bool) -> String {
         if single && output.hasSuffix(".\(format)") { return output }
-        return "\(output)/\(ClientSlug.make(client)).\(format)"
+        return output.joiningPath("\(ClientSlug.make(client)).\(format)")
+    }
+}
+
+extension String {
+    /// `self/name` with one slash between, however the folder was written ("out", "out/", "/").
+    func joiningPath(_ name: String) -> String {
+        var folder = Substring(self)
+        while folder.count > 1 && folder.hasSuffix("/") { folder = folder.dropLast() }
+        return folder == "/" ? "/" + name : folder + "/" + name
     }
 }
 
@@ -30,7 +39,7 @@ extension Reports {
     /// The mail folder beside a single run's output: in the -o directory, or beside the -o file.
     static func directory(of output: String, single: Bool) -> String {
         let isFile = single && ["txt", "json", "html", "md"].contains { output.hasSuffix(".\($0)") }
-        return (isFile ? URL(fileURLWithPath: output).deletingLastPathComponent().path : output) + "/mail"
+        return (isFile ? URL(fileURLWithPath: output).deletingLastPathComponent().path : output).joiningPath("mail")
     }
 }
 
