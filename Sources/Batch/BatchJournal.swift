@@ -34,6 +34,26 @@ struct BatchJournal {
         path = directory + "/" + Self.fileName
     }
 
+    private init(path: String) {
+        self.path = path
+    }
+
+    /// Rewrites the journal with one line per input in `labels` (its latest), in that order: after a complete run,
+    /// so lines of items done again, and of inputs no longer in the batch, do not pile up run after run.
+    /// Written beside the journal and renamed over it, so a crash leaves the old journal or the new one.
+    func compact(keeping labels: [String]) throws(DiagnosticsError) {
+        let entries = load()
+        var compacted = BatchJournal(path: path + ".new")
+        for label in labels {
+            if let entry = entries[label] { compacted.append(entry) }
+        }
+        let descriptor = open(compacted.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw BatchFiles.failure("cannot write the batch journal", path: compacted.path) }
+        defer { close(descriptor) }
+        try BatchFiles.writeAll(compacted.pending, to: descriptor, path: compacted.path)
+        guard rename(compacted.path, path) == 0 else { throw BatchFiles.failure("cannot replace the batch journal", path: path) }
+    }
+
     /// What earlier runs finished, by input label (the last line for a label wins).
     func load() -> [String: Entry] {
         guard let bytes = try? InputFile.read(path, limit: 1 << 30) else { return [:] }

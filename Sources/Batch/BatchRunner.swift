@@ -56,6 +56,9 @@ public struct BatchRunner {
         if let failure { throw failure }
         do throws(DiagnosticsError) {
             try committer.writeIndex()
+            if control.stopSignal == nil && !committer.stoppedAtFailure {
+                try journal.compact(keeping: inputs.map(\.label))
+            }
         } catch {
             throw .output(error)
         }

@@ -102,4 +102,24 @@ import Glibc
             #expect(withMarkdown.stderr.hasPrefix("scored 6 of 6, 0 failed"), "\(withMarkdown.stderr)")
         }
     }
+
+    @Test func theJournalKeepsOneLinePerInputHoweverOftenTheBatchIsRedone() throws {
+        try withTemporaryDirectory { directory in
+            let inputs = directory.appendingPathComponent("in")
+            try BatchFixtures.random(count: 5, seed: 6, into: inputs)
+            let out = directory.appendingPathComponent("out")
+            let arguments = ["score", inputs.path, "-o", out.path, "--format", "html", "--no-history"]
+            let journal = out.appendingPathComponent(".insource-journal")
+            for format in ["html", "markdown", "html"] {
+                // Another format list each time: every item is done again and journalled again.
+                let result = try Insource.run(arguments + ["--format", format])
+                #expect(result.status == 0, "\(result)")
+                let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
+                #expect(lines.count == 5, "one line per input after a complete run, not one per run")
+            }
+            let once = try String(contentsOf: journal, encoding: .utf8)
+            #expect(try Insource.run(arguments + ["--format", "html"]).stderr.hasPrefix("scored 0 of 5, 5 already done"))
+            #expect(try String(contentsOf: journal, encoding: .utf8) == once)
+        }
+    }
 }
