@@ -34,10 +34,10 @@ struct MailOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Start at most N messages a minute.", valueName: "N"))
     var maxPerMinute: Int?
 
-    @Option(help: ArgumentHelp("Attempts per message in one run when the server fails temporarily (default 3).", valueName: "N"))
+    @Option(help: ArgumentHelp("Attempts per message in one run when the server fails temporarily.", valueName: "N"))
     var attempts: Int = 3
 
-    @Option(help: ArgumentHelp("Seconds before the second attempt; each later wait doubles (default 5).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds before the second attempt; each later wait doubles.", valueName: "SECONDS"))
     var retryDelay: Double = 5
 
     @Flag(help: "Also send messages handed to a server earlier without an answer heard (it may have them).")
