@@ -6,7 +6,7 @@ extension HistoryStore {
     public func latestAssessments(clientKeys: Set<String>? = nil) throws(HistoryError) -> [StoredEntry] {
         guard hasSchema else { return [] }
         let entries = try connection.prepare("""
-            SELECT \(Self.identityColumns), \(Self.summaryColumns), a.questionnaire_path, a.questionnaire_json
+            SELECT \(Self.storedEntryColumns)
             FROM clients c
             JOIN assessments a ON a.id = (SELECT max(b.id) FROM assessments b WHERE b.client_id = c.id)
             ORDER BY lower(c.name), c.key
@@ -20,16 +20,10 @@ extension HistoryStore {
     public func storedAssessment(questionnaireSHA256: String, rubricSHA256: String) throws(HistoryError) -> StoredEntry? {
         guard hasSchema else { return nil }
         return try statement("""
-            SELECT \(Self.identityColumns), \(Self.summaryColumns), a.questionnaire_path, a.questionnaire_json
+            SELECT \(Self.storedEntryColumns)
             FROM assessments a JOIN clients c ON c.id = a.client_id
             WHERE a.questionnaire_sha256 = ?1 AND a.rubric_sha256 = ?2
             ORDER BY a.id DESC LIMIT 1
             """).rows([.text(questionnaireSHA256), .text(rubricSHA256)], Self.storedEntry).first
-    }
-
-    static func storedEntry(_ row: Statement) -> StoredEntry {
-        StoredEntry(
-            client: identity(row, from: 0), assessment: summary(row, from: 5), questionnairePath: row.string(14),
-            json: row.string(15))
     }
 }

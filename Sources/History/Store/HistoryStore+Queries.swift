@@ -83,18 +83,23 @@ extension HistoryStore {
     public func storedQuestionnaires(excludingRubric sha256: String? = nil) throws(HistoryError) -> [StoredEntry] {
         guard hasSchema else { return [] }
         return try connection.prepare("""
-            SELECT \(Self.identityColumns), \(Self.summaryColumns), a.questionnaire_path, a.questionnaire_json
+            SELECT \(Self.storedEntryColumns)
             FROM clients c
             JOIN (SELECT DISTINCT client_id, questionnaire_sha256 AS sha FROM assessments) q ON q.client_id = c.id
             JOIN assessments a ON a.id = (
                 SELECT b.id FROM assessments b WHERE b.client_id = c.id AND b.questionnaire_sha256 = q.sha
                 ORDER BY b.rubric_sha256 = ?1, b.id DESC LIMIT 1)
             ORDER BY lower(c.name), c.key, \(Self.chronological)
-            """).rows([.text(sha256 ?? "")]) { row in
-            StoredEntry(
-                client: Self.identity(row, from: 0), assessment: Self.summary(row, from: 5),
-                questionnairePath: row.string(14), json: row.string(15))
-        }
+            """).rows([.text(sha256 ?? "")], Self.storedEntry)
+    }
+
+    /// The columns `storedEntry` reads, from `clients c` and `assessments a`.
+    static let storedEntryColumns = "\(identityColumns), \(summaryColumns), a.questionnaire_path, a.questionnaire_json"
+
+    static func storedEntry(_ row: Statement) -> StoredEntry {
+        StoredEntry(
+            client: identity(row, from: 0), assessment: summary(row, from: 5), questionnairePath: row.string(14),
+            json: row.string(15))
     }
 
     static func identity(_ row: Statement, from first: Int32) -> ClientSummary.Identity {

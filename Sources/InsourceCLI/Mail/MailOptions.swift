@@ -111,7 +111,9 @@ struct MailOptions: ParsableArguments {
         flags.certificateAuthorities = smtpCaFile
         flags.timeoutSeconds = smtpTimeout
         var merged = settings.overridden(by: flags)
+        // Paths in a settings file are written by people: `~/` is their home folder, as in a shell.
         merged.certificateAuthorities = merged.certificateAuthorities.map(Self.expandingHome)
+        merged.passwordFile = merged.passwordFile.map(Self.expandingHome)
         return merged
     }
 
@@ -125,8 +127,8 @@ struct MailOptions: ParsableArguments {
         return policy
     }
 
-    /// `~/x` as the user's home folder, as a shell would (settings files are written by people).
-    static func expandingHome(_ path: String) -> String {
+    /// `~/x` as the user's home folder.
+    private static func expandingHome(_ path: String) -> String {
         guard path.hasPrefix("~/") else { return path }
         return (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst()
     }

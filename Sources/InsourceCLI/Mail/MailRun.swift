@@ -142,7 +142,7 @@ struct MailRun {
     private var settingsPlace: String { options.config ?? MailOptions.defaultConfigPath() ?? "mail settings (flags)" }
 
     static func readFile(_ path: String) -> String? {
-        guard let bytes = try? InputFile.read(MailOptions.expandingHome(path), limit: 64 * 1024) else { return nil }
+        guard let bytes = try? InputFile.read(path, limit: 64 * 1024) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -62,21 +62,15 @@ struct MailSources {
             throw ExitCode.invalidInput
         }
         var items: [MailItem] = []
-        var stems = Set<String>()
         for entry in entries {
             guard let assessment = try reassess(entry) else { failed = true; continue }
             let reports = renderer.renderBytes(
                 assessment, formats: attachMarkdown ? [.html, .markdown] : [.html],
                 comparison: store.comparisonIfAvailable(for: assessment))
-            var stem = ClientSlug.make(entry.client.name)
-            var number = 2
-            while !stems.insert(stem).inserted {
-                stem = "\(ClientSlug.make(entry.client.name))-\(number)"
-                number += 1
-            }
+            // Two clients of one name share a stem here; their message files get told apart when written.
             items.append(MailItem(
                 assessment: assessment, html: reports[.html] ?? [], markdown: reports[.markdown],
-                assessmentID: entry.assessment.id, clientKey: entry.client.key, stem: stem))
+                assessmentID: entry.assessment.id, clientKey: entry.client.key, stem: ClientSlug.make(entry.client.name)))
         }
         return (items, failed)
     }
