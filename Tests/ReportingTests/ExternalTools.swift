@@ -170,6 +170,17 @@ struct ParsedHTML: Decodable {
         }
     }
 
+    /// The answer the appendix shows for a question: the bold text of the list item that holds its prompt and
+    /// nothing else (libxml2's formatting may end the item with a line break).
+    func appendixAnswer(to prompt: String) -> String? {
+        for item in all("li") where item.text.hasPrefix(prompt + " ") {
+            if let answer = children(of: item).first(where: { $0.tag == "strong" }), collapsingWhitespace(item.text) == collapsingWhitespace(prompt + " " + answer.text) {
+                return answer.text
+            }
+        }
+        return nil
+    }
+
     func isBelow(_ element: ParsedElement, _ ancestor: ParsedElement) -> Bool {
         var current = parent(of: element)
         while let node = current {
@@ -199,6 +210,14 @@ struct MarkdownNode: Decodable {
 
     var headings: [Heading] {
         all.filter { $0.type == "heading" }.map { Heading(level: $0.level, text: $0.text) }
+    }
+
+    /// The answer the appendix shows for a question: the strong text of the list item that starts with its prompt.
+    func appendixAnswer(to prompt: String) -> String? {
+        for item in all where item.type == "item" && item.text.hasPrefix(prompt + " ") {
+            if let answer = item.all.first(where: { $0.type == "strong" }), item.text == prompt + " " + answer.text { return answer.text }
+        }
+        return nil
     }
 
     /// The rows of every table (header first), each as its cells' texts.

@@ -119,8 +119,7 @@ struct HostileInputTests {
         #expect(pageTitle.text == "\(expected): \(assessment.rubric.title)")
         let chartTitle = try #require(parsed.all("title").first { parsed.parent(of: $0)?.tag == "svg" })
         #expect(chartTitle.text == "Criterion scores for \(expected)")
-        let answerRow = parsed.tables.joined().first { $0.first == brandVoicePrompt }
-        #expect(answerRow?.last == expected, "the text answer in the appendix")
+        #expect(parsed.appendixAnswer(to: brandVoicePrompt) == expected, "the text answer in the appendix")
         #expect(parsed.all("p").contains { $0.text == expected }, "the notes as a paragraph")
     }
 
@@ -145,8 +144,7 @@ struct HostileInputTests {
 
         let expected = hostile.visible
         #expect(tree.headings.filter { $0.level == 1 }.map(\.text) == [expected], "the client's name in the level-1 heading")
-        let answerRow = tree.tables.joined().first { $0.first == brandVoicePrompt }
-        #expect(answerRow?.last == expected, "the text answer in the appendix table")
+        #expect(tree.appendixAnswer(to: brandVoicePrompt) == expected, "the text answer in the appendix")
         #expect(tree.all.contains { $0.type == "paragraph" && $0.text == expected }, "the notes as a paragraph")
     }
 

@@ -33,6 +33,24 @@ struct MarkdownStructureTests {
         #expect(markdown.headings.first == Heading(level: 1, text: assessment.client.name))
     }
 
+    @Test("the appendix lists every question with the answer given, under its criterion, in both formats", arguments: exampleNames)
+    func appendixHoldsEveryAnswer(_ name: String) throws {
+        let assessment = try assessExample(name)
+        let reports = try shippedRenderer().renderAll(assessment, formats: [.html, .markdown])
+        let html = try parseHTML(try #require(reports[.html]))
+        let markdown = try parseMarkdown(try #require(reports[.markdown]))
+        #expect(!assessment.answers.isEmpty)
+        for answer in assessment.answers {
+            #expect(html.appendixAnswer(to: answer.prompt) == answer.display, "HTML appendix: \(answer.question)")
+            #expect(markdown.appendixAnswer(to: answer.prompt) == answer.display, "Markdown appendix: \(answer.question)")
+        }
+        // One level-3 heading per criterion that has questions, in the rubric's order, after the appendix heading.
+        let titles = html.headings.map(\.text)
+        let appendix = try #require(titles.firstIndex(of: "Appendix: questions and answers"))
+        let grouped = assessment.criteria.filter { criterion in assessment.answers.contains { $0.criterion == criterion.id } }
+        #expect(Array(titles[(appendix + 1)...].prefix(grouped.count)) == grouped.map(\.title))
+    }
+
     @Test("both formats hold the verdict sentence, the summary and every criterion's score", arguments: exampleNames)
     func verdictAndScoresInBoth(_ name: String) throws {
         let assessment = try assessExample(name)

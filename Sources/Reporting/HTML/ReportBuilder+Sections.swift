@@ -116,13 +116,23 @@ extension ReportBuilder {
         return paragraphs
     }
 
+    /// Every question and the answer given, grouped under its criterion: a list rather than a table,
+    /// so it reads on a phone and the criterion is not repeated on every row.
     func appendix(_ slot: HTMLDocument.Node) {
         add("h2", in: slot, text: "Appendix: questions and answers")
-        let titles = Dictionary(assessment.criteria.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        table(
-            headers: ["Question", "Criterion", "Answer"],
-            rows: assessment.answers.map { [$0.prompt, titles[$0.criterion] ?? $0.criterion, $0.display] },
-            in: slot)
+        let answers = Dictionary(grouping: assessment.answers, by: \.criterion)
+        let listStyle = styles.style(tag: "ul", className: nil)
+        let itemStyle = styles.style(tag: "li", className: nil)
+        let answerStyle = styles.style(tag: "strong", className: nil)
+        for criterion in assessment.criteria {
+            guard let given = answers[criterion.id], !given.isEmpty else { continue }
+            add("h3", in: slot, text: criterion.title)
+            let list = add("ul", in: slot, class: nil, style: listStyle, text: nil)
+            for answer in given {
+                let item = add("li", in: list, class: nil, style: itemStyle, text: answer.prompt + " ")
+                add("strong", in: item, class: nil, style: answerStyle, text: answer.display)
+            }
+        }
         if let notes = assessment.questionnaire.notes?.trimmingCharacters(), !notes.isEmpty {
             add("h3", in: slot, text: "Notes")
             for paragraph in Self.paragraphs(of: notes) { add("p", in: slot, text: paragraph) }
