@@ -274,6 +274,24 @@ struct HostileInputTests {
         #expect(bytes == (try fixtureBytes("scoring.yaml")))
     }
 
+    @Test("a file larger than one read chunk is read whole, byte for byte")
+    func largeFileIsRead() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("large.yaml").path
+            let content = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(content)))
+            let read = try InputFile.read(path)
+            #expect(read == content)
+        }
+    }
+
+    @Test("a file whose size stat reports as 0 but that has content (as in /proc) is read whole")
+    func fileWithUnknownSizeIsRead() throws {
+        let bytes = try InputFile.read("/proc/self/status")
+        #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("Name:"))
+        #expect(bytes.last == UInt8(ascii: "\n"))
+    }
+
     @Test("a missing file and a directory are refused with the path named")
     func missingFileAndDirectory() throws {
         let missing = diagnostics { () throws(DiagnosticsError) in try QuestionnaireLoader.read(path: "/nonexistent/answers.yaml").sha256 }
