@@ -25,11 +25,13 @@ echo "generating $count questionnaires (seed 42)..." >&2
 rates=()
 peaks=()
 for run in $(seq 1 "$runs"); do
-    rm -rf "$work/out" "$work/history.sqlite"*
-    sync  # the previous run's reports are flushed to disk first, not while this run is timed
+    # Each run writes a new folder and database, as a batch for a new season would. Earlier runs' files are
+    # removed only after the last run: deleting 20,000 files keeps this disk busy (discards) for a while, and
+    # that belongs to no batch. The previous run's reports are flushed first, not while this run is timed.
+    sync
     start=$(date +%s.%N)
-    /usr/bin/time -v -o "$work/time.txt" "$insource" score "$work/in" -o "$work/out" --format html --format markdown \
-        --db "$work/history.sqlite" --jobs "$jobs" --quiet
+    /usr/bin/time -v -o "$work/time.txt" "$insource" score "$work/in" -o "$work/out-$run" --format html --format markdown \
+        --db "$work/history-$run.sqlite" --jobs "$jobs" --quiet
     end=$(date +%s.%N)
     rate=$(echo "$count / ($end - $start)" | bc -l)
     peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
