@@ -10,8 +10,10 @@ enum MarkdownEscaping {
     enum ByteKind: UInt8 {
         /// Copied as it is: nearly every byte of a report.
         case plain
-        /// Space, tab, line feed or carriage return: runs of them are one space.
+        /// A space; with `otherWhiteSpace` (tab, line feed, carriage return), runs of them are one space.
+        /// `plain` and `space` come first: their raw values are what eight bytes copied at once may hold.
         case space
+        case otherWhiteSpace
         /// Could start emphasis, code, links, raw HTML, entities, strikethrough or a table cell, or close
         /// a heading (a trailing `#`): ``\`*_[]<>|~&#``. A backslash goes before it.
         case escaped
@@ -21,6 +23,8 @@ enum MarkdownEscaping {
         case dot, colon
         /// `@` may be in an e-mail address; escaped otherwise.
         case at
+
+        var isWhiteSpace: Bool { self == .space || self == .otherWhiteSpace }
     }
 
     /// `kind(of:)` of every byte value, so the writer's loop does one load per byte.
@@ -28,7 +32,8 @@ enum MarkdownEscaping {
 
     static func kind(of byte: UInt8) -> ByteKind {
         switch byte {
-        case 0x20, 0x09, 0x0A, 0x0D: return .space
+        case 0x20: return .space
+        case 0x09, 0x0A, 0x0D: return .otherWhiteSpace
         case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x7E, 0x26, 0x23: return .escaped
         case 0x00..<0x20, 0x7F: return .control
         case UInt8(ascii: "."): return .dot
