@@ -3,7 +3,7 @@
 /// The rules live here; `MarkdownOutput` applies them as it writes. Every byte they act on is ASCII,
 /// so multi-byte characters pass through untouched.
 enum MarkdownEscaping {
-    /// A line on its own: the escaping tests write one and read its bytes.
+    /// A line on its own, as the index page and the escaping tests write one.
     typealias Line = MarkdownOutput
 
     /// What a byte of text asks of the writer.
@@ -55,8 +55,8 @@ enum MarkdownEscaping {
     }
 
     /// Something GitHub would link as an e-mail address: a character of the local part, '@', then a
-    /// domain with a dot. Checked loosely on purpose: a false positive only costs a code span.
-    /// GitHub links it after escapes are resolved, so it is written as a code span: same characters, no link.
+    /// domain with a dot. GitHub links it after escapes are resolved, so such a word is written as a
+    /// code span: same characters, no link. Checked loosely on purpose: a false positive only costs that.
     static func looksLikeEmail(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let at = word.firstIndex(of: UInt8(ascii: "@")), at > 0, at + 1 < word.count else { return false }
         return word[(at + 1)...].contains(UInt8(ascii: "."))
