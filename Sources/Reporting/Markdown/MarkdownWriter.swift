@@ -2,18 +2,17 @@
 ///
 /// Every text node is escaped on the way out (`MarkdownEscaping`): nothing a client wrote can become
 /// a heading, a list, a link, a table cell or raw HTML. The SVG chart is skipped; the score table
-/// beside it, with its text bars, carries the same numbers. Works on UTF-8 bytes: every character it
-/// escapes is ASCII, and batches render many reports.
-struct MarkdownWriter {
+/// beside it, with its text bars, carries the same numbers. Works on UTF-8 bytes, straight from the
+/// tree into one buffer: every character it escapes is ASCII, and batches render many reports.
+struct MarkdownWriter: ~Copyable {
     let document: HTMLDocument
-    private var out: [UInt8] = []
+    private var out = MarkdownOutput(capacity: 32 * 1024)
 
     init(document: HTMLDocument) {
         self.document = document
     }
 
     mutating func write() -> [UInt8] {
-        out.reserveCapacity(32 * 1024)
         guard let root = document.root else { return [] }
         var child = document.firstChild(of: root)
         while let current = child {
@@ -21,28 +20,29 @@ struct MarkdownWriter {
             child = document.nextSibling(of: current)
         }
         out.append(0x0A)
-        return out
+        return out.bytes
     }
 
     private mutating func block(_ node: HTMLDocument.Node) {
         guard let tag = document.tag(of: node) else {
-            paragraph(prefix: [], node, isText: true)
+            paragraph(node, isText: true)
             return
         }
         switch tag {
         case .heading(let level):
-            paragraph(prefix: Array(repeating: UInt8(ascii: "#"), count: level) + [0x20], node)
+            paragraph(node, headingLevel: level)
         case .p, .figcaption:
-            paragraph(prefix: [], node)
+            paragraph(node)
         case .ul, .ol:
             list(node, ordered: tag == .ol)
         case .table:
-            table(node)
+            var columns: Int?
+            _ = tableRows(below: node, columns: &columns)
         case .hidden, .head, .template:
             return
         case .hr:
             startBlock()
-            out.append(contentsOf: "---".utf8)
+            out.append("---")
         default:
             var child = document.firstChild(of: node)
             while let current = child {
@@ -54,17 +54,24 @@ struct MarkdownWriter {
 
     /// Starts a block: a blank line after whatever came before.
     private mutating func startBlock() {
-        if !out.isEmpty { out.append(contentsOf: [0x0A, 0x0A]) }
+        if !out.isEmpty { out.append("\n\n") }
     }
 
     /// One line of inline content, or nothing when it is empty.
-    private mutating func paragraph(prefix: [UInt8], _ node: HTMLDocument.Node, isText: Bool = false) {
-        var line = MarkdownEscaping.Line()
-        if isText { line.text(of: node, in: document) } else { inline(node, into: &line) }
-        guard !line.isEmpty else { return }
+    private mutating func paragraph(_ node: HTMLDocument.Node, headingLevel: Int = 0, isText: Bool = false) {
+        let start = out.count
         startBlock()
-        out.append(contentsOf: prefix)
-        line.finishBlock(into: &out, escapeStart: prefix.isEmpty)
+        if headingLevel > 0 {
+            out.append(UInt8(ascii: "#"), count: headingLevel)
+            out.append(0x20)
+        }
+        out.beginLine()
+        if isText { text(node) } else { inline(node) }
+        if out.lineIsEmpty {
+            out.removeAll(from: start)
+        } else {
+            out.finishLine(escapingStart: headingLevel == 0)
+        }
     }
 
     private mutating func list(_ node: HTMLDocument.Node, ordered: Bool) {
@@ -75,78 +82,89 @@ struct MarkdownWriter {
             guard document.tag(of: item) == .li else { continue }
             number += 1
             if number == 1 { startBlock() } else { out.append(0x0A) }
-            out.append(contentsOf: (ordered ? "\(number). " : "- ").utf8)
-            var line = MarkdownEscaping.Line()
-            inline(item, into: &line)
-            line.finishBlock(into: &out, escapeStart: true)
-        }
-    }
-
-    private mutating func table(_ node: HTMLDocument.Node) {
-        var rows: [HTMLDocument.Node] = []
-        collectRows(below: node, into: &rows)
-        var columns = 0
-        for (index, row) in rows.enumerated() {
-            var cells: [MarkdownEscaping.Line] = []
-            var child = document.firstChild(of: row)
-            while let cell = child {
-                child = document.nextSibling(of: cell)
-                let tag = document.tag(of: cell)
-                guard tag == .th || tag == .td else { continue }
-                var line = MarkdownEscaping.Line()
-                inline(cell, into: &line)
-                cells.append(line)
-            }
-            if index == 0 {
-                guard !cells.isEmpty else { return }
-                columns = cells.count
-                startBlock()
+            if ordered {
+                out.append(decimal: number)
+                out.append(". ")
             } else {
-                out.append(0x0A)
+                out.append("- ")
             }
-            while cells.count < columns { cells.append(MarkdownEscaping.Line()) }
-            out.append(contentsOf: "|".utf8)
-            for cell in cells.prefix(columns) {
-                out.append(0x20)
-                if cell.isEmpty { out.append(0x20) } else { cell.finishBlock(into: &out, escapeStart: false) }
-                out.append(contentsOf: " |".utf8)
-            }
-            if index == 0 {
-                out.append(0x0A)
-                out.append(contentsOf: ("|" + String(repeating: " --- |", count: columns)).utf8)
-            }
+            out.beginLine()
+            inline(item)
+            out.finishLine(escapingStart: true)
         }
     }
 
-    /// Every `tr` element below `node`, depth first in document order.
-    private func collectRows(below node: HTMLDocument.Node, into rows: inout [HTMLDocument.Node]) {
-        var child = document.firstChild(of: node)
-        while let current = child {
-            child = document.nextSibling(of: current)
-            guard let tag = document.tag(of: current) else { continue }
-            if tag == .tr { rows.append(current) }
-            collectRows(below: current, into: &rows)
-        }
+    private mutating func text(_ node: HTMLDocument.Node) {
+        document.withTextBytes(of: node) { out.append(escaping: $0) }
     }
 
-    /// A node's inline content: escaped text, with strong and em marked.
-    private func inline(_ node: HTMLDocument.Node, into line: inout MarkdownEscaping.Line) {
+    /// A node's inline content, on the current line: escaped text, with strong and em marked.
+    private mutating func inline(_ node: HTMLDocument.Node) {
         var child = document.firstChild(of: node)
         while let current = child {
             child = document.nextSibling(of: current)
             guard let tag = document.tag(of: current) else {
-                line.text(of: current, in: document)
+                text(current)
                 continue
             }
             switch tag {
             case .strong, .em:
-                var inner = MarkdownEscaping.Line()
-                inline(current, into: &inner)
-                line.emphasis(inner, marker: tag == .strong ? "**" : "*")
-            case .br: line.space()
+                let emphasis = out.openEmphasis(tag == .strong ? "**" : "*")
+                inline(current)
+                out.closeEmphasis(emphasis)
+            case .br: out.space()
             case .hidden: break
-            default: inline(current, into: &line)
+            default: inline(current)
             }
         }
+    }
+
+    // MARK: Tables
+
+    /// Writes every `tr` element below `node`, depth first in document order. The first row with cells
+    /// sets the number of columns; a first row without any ends the table before it starts.
+    /// Returns false once the table has ended.
+    private mutating func tableRows(below node: HTMLDocument.Node, columns: inout Int?) -> Bool {
+        var child = document.firstChild(of: node)
+        while let current = child {
+            child = document.nextSibling(of: current)
+            guard let tag = document.tag(of: current) else { continue }
+            if tag == .tr, !tableRow(current, columns: &columns) { return false }
+            if !tableRows(below: current, columns: &columns) { return false }
+        }
+        return true
+    }
+
+    /// One row: its `th` and `td` cells, cut or padded to the number of columns. The first row is the
+    /// header, followed by the delimiter row. Returns false when a first row has no cells.
+    private mutating func tableRow(_ row: HTMLDocument.Node, columns: inout Int?) -> Bool {
+        let start = out.count
+        if columns == nil { startBlock() } else { out.append(0x0A) }
+        out.append("|")
+        var cells = 0
+        var child = document.firstChild(of: row)
+        while let cell = child, cells < columns ?? .max {
+            child = document.nextSibling(of: cell)
+            let tag = document.tag(of: cell)
+            guard tag == .th || tag == .td else { continue }
+            out.append(0x20)
+            out.beginLine()
+            inline(cell)
+            if out.lineIsEmpty { out.append(0x20) }
+            out.append(" |")
+            cells += 1
+        }
+        if let columns {
+            for _ in cells..<columns { out.append("   |") }
+            return true
+        }
+        guard cells > 0 else {
+            out.removeAll(from: start)
+            return false
+        }
+        columns = cells
+        out.append("\n|")
+        for _ in 0..<cells { out.append(" --- |") }
+        return true
     }
 }
