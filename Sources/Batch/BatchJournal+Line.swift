@@ -15,39 +15,53 @@ extension BatchJournal {
     // MARK: Writing
 
     static func appendLine(_ entry: Entry, to out: inout [UInt8]) {
-        for field in [entry.label, entry.inputSHA256, entry.rubricSHA256, entry.stem, entry.client, entry.verdict.rawValue] {
-            appendEscaped(field, to: &out)
-            out.append(tab)
-        }
-        if let overall = entry.overall { out.append(contentsOf: String(overall).utf8) }
+        appendField(entry.label, to: &out)
+        appendField(entry.inputSHA256, to: &out)
+        appendField(entry.rubricSHA256, to: &out)
+        appendField(entry.stem, to: &out)
+        appendField(entry.client, to: &out)
+        appendField(entry.verdict.rawValue, to: &out)
+        if let overall = entry.overall { out.append(contentsOf: overall.description.utf8) }
         out.append(tab)
         for (index, score) in entry.scores.enumerated() {
             if index > 0 { out.append(comma) }
-            if let score { out.append(contentsOf: String(score).utf8) }
+            if let score { out.append(contentsOf: score.description.utf8) }
         }
         out.append(tab)
-        appendEscaped(entry.outputs, to: &out)
-        out.append(contentsOf: "\tend\n".utf8)
+        appendField(entry.outputs, to: &out)
+        out.append(contentsOf: "end\n".utf8)
+    }
+
+    private static func appendField(_ text: String, to out: inout [UInt8]) {
+        appendEscaped(text, to: &out)
+        out.append(tab)
     }
 
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
+            // Most fields have nothing to escape, and a plain search is quicker than the loop below.
+            guard utf8.contains(where: { escapeLetter($0) != nil }) else { return out.append(contentsOf: utf8) }
             var run = 0
-            for index in 0..<utf8.count {
-                let escaped: UInt8
-                switch utf8[index] {
-                case backslash: escaped = backslash
-                case tab: escaped = UInt8(ascii: "t")
-                case lineFeed: escaped = UInt8(ascii: "n")
-                case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
-                default: continue
-                }
-                if run < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
-                out.append(contentsOf: [backslash, escaped])
+            for index in utf8.indices {
+                guard let letter = escapeLetter(utf8[index]) else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                out.append(backslash)
+                out.append(letter)
                 run = index + 1
             }
-            if run < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        }
+    }
+
+    /// What follows the backslash in place of `byte`, or nil when it is written as it is.
+    private static func escapeLetter(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case backslash: return backslash
+        case tab: return UInt8(ascii: "t")
+        case lineFeed: return UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): return UInt8(ascii: "r")
+        default: return nil
         }
     }
 
