@@ -29,6 +29,11 @@ struct BatchJournal {
     private let path: String
     private var descriptor: Int32 = -1
     private var pending: [UInt8] = []
+    /// Whether the file was empty when first opened for appending (nil until then): if so it holds the appended
+    /// lines and nothing else.
+    private var startedEmpty: Bool?
+    /// The labels of the appended entries, in order.
+    private var appendedLabels: [String] = []
 
     init(directory: String) {
         path = directory + "/" + Self.fileName
@@ -38,6 +43,7 @@ struct BatchJournal {
     /// so lines of items done again, and of inputs no longer in the batch, do not pile up run after run.
     /// Written beside the journal and renamed over it, so a crash leaves the old journal or the new one.
     func compact(keeping labels: [String]) throws(DiagnosticsError) {
+        if holdsCompacted(labels) { return }
         let entries = load()
         var lines: [UInt8] = []
         for label in labels {
@@ -51,6 +57,16 @@ struct BatchJournal {
         guard rename(temporary, path) == 0 else { throw BatchFiles.failure("cannot replace the batch journal", path: path) }
     }
 
+    /// Whether the file already holds what compacting would write, so that a batch's first run need not read its
+    /// journal back: it began empty, the entries appended since follow the order of `labels`, and no label repeats
+    /// (compacting writes a repeated label's latest line each time the label appears).
+    private func holdsCompacted(_ labels: [String]) -> Bool {
+        guard startedEmpty == true, pending.isEmpty, Set(labels).count == labels.count else { return false }
+        var appended = appendedLabels[...]
+        for label in labels where appended.first == label { appended.removeFirst() }
+        return appended.isEmpty
+    }
+
     /// What earlier runs finished, by input label (the last line for a label wins).
     func load() -> [String: Entry] {
         guard let bytes = try? InputFile.read(path, limit: 1 << 30) else { return [:] }
@@ -59,6 +75,7 @@ struct BatchJournal {
 
     mutating func append(_ entry: Entry) {
         Self.appendLine(entry, to: &pending)
+        appendedLabels.append(entry.label)
     }
 
     /// Writes the appended lines to the end of the file.
@@ -67,6 +84,7 @@ struct BatchJournal {
         if descriptor < 0 {
             descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw BatchFiles.failure("cannot open the batch journal", path: path) }
+            startedEmpty = startedEmpty ?? (lseek(descriptor, 0, SEEK_END) == 0)
         }
         try BatchFiles.writeAll(pending, to: descriptor, path: path)
         pending.removeAll(keepingCapacity: true)

@@ -148,6 +148,57 @@ import Testing
         }
     }
 
+    /// Compacting writes the same bytes whether or not the journal can tell it holds them already (a first run,
+    /// begun empty, with the inputs journaled in order and no label repeated): in every case, the latest line of
+    /// each label in `labels`, in that order.
+    @Test(arguments: [
+        ("a first run", [], [0, 2, 3], [0, 1, 2, 3, 4]),
+        ("a first run that journaled nothing", [], [], [0, 1]),
+        ("an input given twice", [], [0, 1], [0, 1, 0]),
+        ("inputs journaled out of order", [], [1, 0], [0, 1]),
+        ("an input journaled twice", [], [0, 0, 1], [0, 1]),
+        ("a run after another", [0, 1, 2], [1], [0, 1, 2]),
+        ("a run after another, nothing done again", [0, 1, 2], [], [2, 1]),
+    ] as [(String, [Int], [Int], [Int])])
+    func compactingWritesTheLatestLineOfEachInput(_ run: String, before: [Int], appended: [Int], labels: [Int]) throws {
+        let entries = Self.awkwardEntries()
+        try withJournal { directory in
+            var earlier = BatchJournal(directory: directory)
+            for index in before { earlier.append(entries[index]) }
+            try earlier.flush()
+            earlier.finish()
+            var journal = BatchJournal(directory: directory)
+            for (time, index) in appended.enumerated() {
+                var entry = entries[index]
+                entry.stem = "run \(time)"
+                journal.append(entry)
+                try journal.flush()
+            }
+            journal.finish()
+            let written = try bytes(of: directory)
+            let latest = BatchJournal.entries(in: written)
+            try journal.compact(keeping: labels.map { entries[$0].label })
+            let expected = labels.compactMap { latest[entries[$0].label] }.map(LegacyJournal.line).joined()
+            #expect(try bytes(of: directory) == Array(expected.utf8), "\(run)")
+            #expect(FileManager.default.fileExists(atPath: directory + "/" + BatchJournal.fileName), "\(run)")
+        }
+    }
+
+    /// The saving that case exists for: a first run's journal is left in place rather than read back and rewritten.
+    @Test func aFirstRunsJournalIsNotRewritten() throws {
+        try withJournal { directory in
+            var journal = BatchJournal(directory: directory)
+            let entries = Self.awkwardEntries()
+            for entry in entries { journal.append(entry) }
+            try journal.flush()
+            journal.finish()
+            let path = directory + "/" + BatchJournal.fileName
+            let file = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+            try journal.compact(keeping: entries.map(\.label))
+            #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == file, "not renamed over")
+        }
+    }
+
     /// A line of random fields from pieces that exercise the format: separators, escapes, numbers, verdicts,
     /// non-ASCII and invalid UTF-8. Combining marks are left out: see `LegacyJournal`.
     static func randomLine(using random: inout SeededGenerator) -> [UInt8] {
@@ -179,6 +230,7 @@ import Testing
     }
 
     private func bytes(of directory: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + BatchJournal.fileName)))
+        let path = directory + "/" + BatchJournal.fileName
+        return FileManager.default.fileExists(atPath: path) ? Array(try Data(contentsOf: URL(fileURLWithPath: path))) : []
     }
 }
