@@ -14,6 +14,8 @@ struct BatchCommitter {
     let total: Int
 
     private var names = OutputNames()
+    /// The format the index links each client to: the first of these the batch writes.
+    private let linkFormat: BatchFormat?
     private var rows: [BatchIndex.Row] = []
     private var failures: [BatchIndex.Failure] = []
     private var criterionTitles: [String]?
@@ -31,6 +33,7 @@ struct BatchCommitter {
         self.worker = worker
         self.history = history
         self.total = total
+        linkFormat = [BatchFormat.html, .markdown, .text, .json].first(where: configuration.formats.contains)
     }
 
     var progress: BatchProgress {
@@ -44,7 +47,7 @@ struct BatchCommitter {
             fail(input, diagnostics)
         case .resumed(let entry, let titles):
             let stem = names.allocate(for: entry.client)
-            if stem == entry.stem && configuration.formats.allSatisfy({ files.exists("\(stem).\($0.fileExtension)") }) {
+            if stem == entry.stem && configuration.formats.allSatisfy({ files.exists(Self.reportName(stem, $0)) }) {
                 criterionTitles = criterionTitles ?? titles
                 rows.append(row(entry, stem: stem))
                 skipped += 1
@@ -68,7 +71,7 @@ struct BatchCommitter {
 
     private mutating func publish(_ item: ScoredItem, as stem: String, journal: inout BatchJournal) throws(BatchError) {
         do throws(DiagnosticsError) {
-            for (format, path) in item.scratch { try files.publish(path, as: "\(stem).\(format.fileExtension)") }
+            for (format, path) in item.scratch { try files.publish(path, as: Self.reportName(stem, format)) }
         } catch {
             throw .output(error)
         }
@@ -102,10 +105,13 @@ struct BatchCommitter {
     }
 
     private func row(_ entry: BatchJournal.Entry, stem: String) -> BatchIndex.Row {
-        let link = [BatchFormat.html, .markdown, .text, .json].first(where: configuration.formats.contains)
-        return BatchIndex.Row(
+        BatchIndex.Row(
             client: entry.client, verdict: entry.verdict, overall: entry.overall, scores: entry.scores,
-            link: link.map { "\(stem).\($0.fileExtension)" })
+            link: linkFormat.map { Self.reportName(stem, $0) })
+    }
+
+    private static func reportName(_ stem: String, _ format: BatchFormat) -> String {
+        stem + format.fileSuffix
     }
 
     /// `index.html`, `index.md` and `summary.csv`, each written atomically, all three at once: the workers are done

@@ -15,6 +15,9 @@ public enum BatchFormat: String, Sendable, CaseIterable {
         case .markdown: return "md"
         }
     }
+
+    /// The extension with its dot: short enough to be stored inline, so making it allocates nothing.
+    var fileSuffix: String { "." + fileExtension }
 }
 
 /// How a batch runs.

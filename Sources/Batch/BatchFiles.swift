@@ -13,17 +13,20 @@ private let systemWrite = Darwin.write
 struct BatchFiles: Sendable {
     let directory: String
     let scratch: String
+    /// `directory` and a slash: every path in it starts so.
+    private let prefix: String
 
     static let scratchName = ".insource-work"
 
     init(directory: String) throws(DiagnosticsError) {
         self.directory = directory
-        scratch = directory + "/" + Self.scratchName
+        prefix = directory + "/"
+        scratch = prefix + Self.scratchName
         try Self.makeDirectory(directory)
         try Self.makeDirectory(scratch)
     }
 
-    func path(_ name: String) -> String { directory + "/" + name }
+    func path(_ name: String) -> String { prefix + name }
 
     /// Writes `bytes` to the scratch file `name` (the worker's part).
     func writeScratch(_ bytes: [UInt8], name: String) throws(DiagnosticsError) -> String {
@@ -34,7 +37,10 @@ struct BatchFiles: Sendable {
 
     /// Moves a scratch file to its final name in one step (the committer's part).
     func publish(_ scratchPath: String, as name: String) throws(DiagnosticsError) {
-        guard rename(scratchPath, path(name)) == 0 else { throw Self.failure("cannot move the report into place", path: path(name)) }
+        let destination = path(name)
+        // withCString lends the strings' own bytes; a String handed straight to a C function is copied first.
+        let moved = scratchPath.withCString { from in destination.withCString { to in rename(from, to) } }
+        guard moved == 0 else { throw Self.failure("cannot move the report into place", path: destination) }
     }
 
     func exists(_ name: String) -> Bool {

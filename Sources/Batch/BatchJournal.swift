@@ -29,78 +29,53 @@ struct BatchJournal {
     private let path: String
     private var descriptor: Int32 = -1
     private var pending: [UInt8] = []
+    /// Whether the file was empty when first opened for appending (nil until then): if so it holds the appended
+    /// lines and nothing else.
+    private var startedEmpty: Bool?
+    /// The labels of the appended entries, in order.
+    private var appendedLabels: [String] = []
 
     init(directory: String) {
         path = directory + "/" + Self.fileName
-    }
-
-    private init(path: String) {
-        self.path = path
     }
 
     /// Rewrites the journal with one line per input in `labels` (its latest), in that order: after a complete run,
     /// so lines of items done again, and of inputs no longer in the batch, do not pile up run after run.
     /// Written beside the journal and renamed over it, so a crash leaves the old journal or the new one.
     func compact(keeping labels: [String]) throws(DiagnosticsError) {
+        if holdsCompacted(labels) { return }
         let entries = load()
-        var compacted = BatchJournal(path: path + ".new")
+        var lines: [UInt8] = []
         for label in labels {
-            if let entry = entries[label] { compacted.append(entry) }
+            if let entry = entries[label] { Self.appendLine(entry, to: &lines) }
         }
-        let descriptor = open(compacted.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw BatchFiles.failure("cannot write the batch journal", path: compacted.path) }
+        let temporary = path + ".new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw BatchFiles.failure("cannot write the batch journal", path: temporary) }
         defer { close(descriptor) }
-        try BatchFiles.writeAll(compacted.pending, to: descriptor, path: compacted.path)
-        guard rename(compacted.path, path) == 0 else { throw BatchFiles.failure("cannot replace the batch journal", path: path) }
+        try BatchFiles.writeAll(lines, to: descriptor, path: temporary)
+        guard rename(temporary, path) == 0 else { throw BatchFiles.failure("cannot replace the batch journal", path: path) }
+    }
+
+    /// Whether the file already holds what compacting would write, so that a batch's first run need not read its
+    /// journal back: it began empty, the entries appended since follow the order of `labels`, and no label repeats
+    /// (compacting writes a repeated label's latest line each time the label appears).
+    private func holdsCompacted(_ labels: [String]) -> Bool {
+        guard startedEmpty == true, pending.isEmpty, Set(labels).count == labels.count else { return false }
+        var appended = appendedLabels[...]
+        for label in labels where appended.first == label { appended.removeFirst() }
+        return appended.isEmpty
     }
 
     /// What earlier runs finished, by input label (the last line for a label wins).
     func load() -> [String: Entry] {
         guard let bytes = try? InputFile.read(path, limit: 1 << 30) else { return [:] }
-        var entries: [String: Entry] = [:]
-        for line in bytes.split(separator: UInt8(ascii: "\n")) {
-            if let entry = Self.parse(String(decoding: line, as: UTF8.self)) { entries[entry.label] = entry }
-        }
-        return entries
+        return Self.entries(in: bytes)
     }
 
     mutating func append(_ entry: Entry) {
-        for field in [entry.label, entry.inputSHA256, entry.rubricSHA256, entry.stem, entry.client, entry.verdict.rawValue] {
-            Self.appendEscaped(field, to: &pending)
-            pending.append(0x09)
-        }
-        if let overall = entry.overall { pending.append(contentsOf: String(overall).utf8) }
-        pending.append(0x09)
-        for (index, score) in entry.scores.enumerated() {
-            if index > 0 { pending.append(0x2C) }
-            if let score { pending.append(contentsOf: String(score).utf8) }
-        }
-        pending.append(0x09)
-        Self.appendEscaped(entry.outputs, to: &pending)
-        pending.append(contentsOf: [0x09, 0x65, 0x6E, 0x64, 0x0A])  // "\tend\n"
-    }
-
-    /// `escape(text)`'s UTF-8, written on bytes: backslash, tab, line feed and carriage return are the only bytes
-    /// escaped, and none of them occurs inside a multi-byte character.
-    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
-            var run = 0
-            for index in 0..<utf8.count {
-                let escaped: UInt8
-                switch utf8[index] {
-                case 0x5C: escaped = 0x5C
-                case 0x09: escaped = 0x74
-                case 0x0A: escaped = 0x6E
-                case 0x0D: escaped = 0x72
-                default: continue
-                }
-                if run < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
-                out.append(contentsOf: [0x5C, escaped])
-                run = index + 1
-            }
-            if run < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
-        }
+        Self.appendLine(entry, to: &pending)
+        appendedLabels.append(entry.label)
     }
 
     /// Writes the appended lines to the end of the file.
@@ -109,6 +84,7 @@ struct BatchJournal {
         if descriptor < 0 {
             descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw BatchFiles.failure("cannot open the batch journal", path: path) }
+            startedEmpty = startedEmpty ?? (lseek(descriptor, 0, SEEK_END) == 0)
         }
         try BatchFiles.writeAll(pending, to: descriptor, path: path)
         pending.removeAll(keepingCapacity: true)
@@ -117,53 +93,5 @@ struct BatchJournal {
     mutating func finish() {
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
-    }
-
-    private static func parse(_ line: String) -> Entry? {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape($0) }
-        // Nine fields before the outputs fingerprint was kept, ten since; "end" last either way.
-        guard fields.count == 9 || fields.count == 10, fields.last == "end", let verdict = Verdict(rawValue: fields[5]) else {
-            return nil
-        }
-        let scores = fields[7].isEmpty ? [] : fields[7].split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
-        return Entry(
-            label: fields[0], inputSHA256: fields[1], rubricSHA256: fields[2], stem: fields[3], client: fields[4],
-            verdict: verdict, overall: Double(fields[6]), scores: scores, outputs: fields.count == 10 ? fields[8] : "")
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\r\n": out += "\\r\\n"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    private static func unescape(_ text: Substring) -> String {
-        var out = ""
-        var escaping = false
-        for character in text {
-            if escaping {
-                switch character {
-                case "t": out += "\t"
-                case "n": out += "\n"
-                case "r": out += "\r"
-                default: out.append(character)
-                }
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                out.append(character)
-            }
-        }
-        return out
     }
 }

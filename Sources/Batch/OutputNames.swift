@@ -22,8 +22,18 @@ public struct OutputNames: Sendable {
     }
 
     /// A second line of defence should `ClientSlug` ever change: one path component, nothing hidden or special.
+    /// Checked on bytes: only ASCII letters, digits and "-" pass, so never a dot, a slash or a multi-byte character.
     private func isSafe(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= 200 && name.first != "." && name.first != "-"
-            && name.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" }
+        let bytes = name.utf8
+        guard let first = bytes.first, bytes.count <= 200, first != UInt8(ascii: "-") else { return false }
+        return bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"):
+                return true
+            default:
+                return false
+            }
+        }
     }
 }
