@@ -82,9 +82,14 @@ struct BatchJournal {
     mutating func flush() throws(DiagnosticsError) {
         guard !pending.isEmpty else { return }
         if descriptor < 0 {
-            descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw BatchFiles.failure("cannot open the batch journal", path: path) }
-            startedEmpty = startedEmpty ?? (lseek(descriptor, 0, SEEK_END) == 0)
+            let size = lseek(descriptor, 0, SEEK_END)
+            startedEmpty = startedEmpty ?? (size == 0)
+            // A crash can leave the last line cut short: the first line appended starts on a line of its own,
+            // so only the cut line is lost (it fails to parse), not the one joined onto it.
+            var last: UInt8 = 0
+            if size > 0, pread(descriptor, &last, 1, size - 1) == 1, last != 0x0A { pending.insert(0x0A, at: 0) }
         }
         try BatchFiles.writeAll(pending, to: descriptor, path: path)
         pending.removeAll(keepingCapacity: true)

@@ -184,6 +184,24 @@ import Testing
         }
     }
 
+    @Test func aLineAppendedAfterALineCutShortByACrashIsKept() throws {
+        try withJournal { directory in
+            let entries = Self.awkwardEntries()
+            let whole = Array(LegacyJournal.line(entries[0]).utf8)
+            let cut = Array(LegacyJournal.line(entries[1]).utf8.dropLast(7))
+            try write(whole + cut, to: directory)
+            var journal = BatchJournal(directory: directory)
+            journal.append(entries[2])
+            try journal.flush()
+            journal.finish()
+            let loaded = journal.load()
+            #expect(loaded[entries[0].label] == entries[0])
+            #expect(loaded[entries[1].label] == nil, "the cut line is not taken as finished")
+            #expect(loaded[entries[2].label] == entries[2], "the line appended after the cut one")
+            #expect(try bytes(of: directory) == whole + cut + [0x0A] + Array(LegacyJournal.line(entries[2]).utf8))
+        }
+    }
+
     /// The saving that case exists for: a first run's journal is left in place rather than read back and rewritten.
     @Test func aFirstRunsJournalIsNotRewritten() throws {
         try withJournal { directory in
