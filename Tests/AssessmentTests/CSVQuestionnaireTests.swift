@@ -92,6 +92,13 @@ struct SpreadsheetCSVTests {
         #expect(SpreadsheetCSV.field(input) == expected)
     }
 
+    @Test("a comma or quote followed by a combining mark is still quoted (readers split on the byte)", arguments: [
+        ("a,\u{301}b", "\"a,\u{301}b\""), ("say \"\u{301}hi", "\"say \"\"\u{301}hi\""), ("x\r\ny", "\"x\r\ny\""),
+    ])
+    func combiningMarksDoNotHideSeparators(_ input: String, _ expected: String) {
+        #expect(SpreadsheetCSV.field(input) == expected)
+    }
+
     @Test("a row ends in CRLF and quotes fields holding line breaks")
     func rowShape() {
         #expect(SpreadsheetCSV.row(["a", "b\nc"]) == "a,\"b\nc\"\r\n")

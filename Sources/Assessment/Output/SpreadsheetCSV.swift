@@ -7,11 +7,23 @@ public enum SpreadsheetCSV {
     }
 
     public static func field(_ text: String) -> String {
-        var value = text
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(value) == nil {
-            value = "'" + value
+        // Checked on bytes, not Characters: a reader splits on the byte ',' or '"' even when a combining mark
+        // follows it, and a batch's summary has a row per client.
+        let guarded = text.utf8.first.map(formulaStarts.contains) == true && Double(text) == nil
+        let quoted = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard guarded || quoted else { return text }
+        let value = guarded ? "'" + text : text
+        guard quoted else { return value }
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
         }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// First characters that make a spreadsheet read a cell as a formula.
+    private static let formulaStarts: Set<UInt8> = Set("=+-@\t\r".utf8)
 }
