@@ -2,8 +2,9 @@ internal import CLibXML2
 
 /// One HTML document as a libxml2 tree, owned here and freed with this object.
 ///
-/// Every piece of text enters as a text node or an attribute value, which libxml2 escapes on output;
-/// no markup is ever assembled from strings. Node handles never leave the Reporting module.
+/// Every piece of text enters as a text node or an attribute value, which libxml2 escapes on output
+/// (text with nothing to escape is marked to skip that pass); no markup is ever assembled from strings.
+/// Node handles never leave the Reporting module.
 final class HTMLDocument {
     let document: xmlDocPtr
 
@@ -60,14 +61,35 @@ final class HTMLDocument {
             preconditionFailure("libxml2 could not allocate a node (out of memory)")
         }
         for (key, value) in attributes { addCleanAttribute(key, HTMLText.clean(value), on: Node(pointer: node)) }
-        if let text { xmlAddChild(node, withXMLString(HTMLText.clean(text)) { xmlNewDocText(document, $0) }) }
+        if let text { xmlAddChild(node, textNode(text)) }
         xmlAddChild(parent.pointer, node)
         return Node(pointer: node)
     }
 
-    /// Appends a text node; libxml2 escapes it when the document is written.
+    /// Appends a text node (see `textNode`).
     func text(_ text: String, in parent: Node) {
-        xmlAddChild(parent.pointer, withXMLString(HTMLText.clean(text)) { xmlNewDocText(document, $0) })
+        xmlAddChild(parent.pointer, textNode(text))
+    }
+
+    /// A new text node holding `text` without the characters HTML forbids.
+    ///
+    /// Text with no `<`, `>` or `&` is marked to be written as it is: libxml2's serializer would copy
+    /// each of its bytes unchanged anyway (`HTMLText.Findings.markup`; `HTMLTextTests` compares the two
+    /// for every code point up to U+02FF), and the mark spares it a 1,000-byte scratch buffer and a
+    /// pass per text node. Text with any of them is escaped by libxml2 as ever.
+    private func textNode(_ text: String) -> xmlNodePtr? {
+        text.utf8.withContiguousStorageIfAvailable(textNode) ?? Array(text.utf8).withUnsafeBufferPointer(textNode)
+    }
+
+    private func textNode(_ utf8: UnsafeBufferPointer<UInt8>) -> xmlNodePtr? {
+        let findings = HTMLText.scan(utf8)
+        if findings.forbidden { return textNode(HTMLText.clean(String(decoding: utf8, as: UTF8.self))) }
+        // An empty text node holds "" rather than no content, as xmlNewDocText makes it.
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return xmlNewDocText(document, "") }
+        // The length is given, so libxml2 copies the bytes without measuring them again.
+        let node = xmlNewDocTextLen(document, base, Int32(utf8.count))
+        if !findings.markup { node?.pointee.name = clibxml2_text_noenc_name() }
+        return node
     }
 
     /// Adds an attribute to an element that does not have it yet (no search, unlike `setAttribute`).
@@ -128,62 +150,6 @@ final class HTMLDocument {
         } ?? []
         xmlOutputBufferClose(buffer)
         return bytes
-    }
-}
-
-/// Text as HTML allows it: control characters (C0 but tab and line ends, DEL, C1) are forbidden
-/// code points in an HTML document, and U+009B could drive a terminal; they are dropped.
-enum HTMLText {
-    static func clean(_ text: String) -> String {
-        guard needsCleaning(text) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isForbidden($0) }))
-    }
-
-    /// Whether the text holds a forbidden code point: one pass over the UTF-8 bytes, no allocation.
-    /// C1 controls are the only forbidden scalars that are not ASCII, and their UTF-8 is `C2 80`...`C2 9F`.
-    static func needsCleaning(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(containsForbidden)
-            ?? Array(text.utf8).withUnsafeBufferPointer(containsForbidden)
-    }
-
-    private static func containsForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let count = bytes.count
-        var index = 0
-        // Eight bytes at a time: a word with no byte below 0x20, none equal to 0x7F and none equal to
-        // 0xC2 is clean, and almost every word of report text is. Only the others are looked at closely.
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let below20 = (word &- ones &* 0x20) & ~word & highs != 0
-            if below20 || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xC2)) {
-                for position in index..<(index + 8) where isForbidden(byteAt: position, in: bytes) { return true }
-            }
-            index += 8
-        }
-        while index < count {
-            if isForbidden(byteAt: index, in: bytes) { return true }
-            index += 1
-        }
-        return false
-    }
-
-    @inline(__always)
-    private static func isForbidden(byteAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let byte = bytes[index]
-        if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
-        if byte == 0x7F { return true }
-        return byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] < 0xA0
-    }
-
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return false
-        case 0..<0x20, 0x7F...0x9F: return true
-        default: return false
-        }
     }
 }
 
