@@ -1,7 +1,7 @@
 internal import CLibXML2
 
 /// Adding to the tree. Every string enters as a text node or an attribute value, cleaned of the
-/// characters HTML forbids (`HTMLText`).
+/// characters HTML forbids (`HTMLText`) unless it was cleaned when it was interned (`HTMLNames`).
 extension HTMLDocument {
     /// Appends an element, with attributes in the given order and optional text content.
     @discardableResult
@@ -80,3 +80,69 @@ extension HTMLDocument {
     }
 }
 
+/// Adding names and values interned in the `HTMLNames` this document reads through (or in its own
+/// dictionary, `intern`): a node points at the interned string, so nothing is looked up, copied or
+/// (when the document is freed) freed.
+extension HTMLDocument {
+    /// Appends an element named by an interned name.
+    @discardableResult
+    func element(_ name: InternedString, in parent: Node) -> Node {
+        guard let node = xmlNewDocNodeEatName(document, nil, mutable(readable(name)), nil) else {
+            preconditionFailure("libxml2 could not allocate a node (out of memory)")
+        }
+        xmlAddChild(parent.pointer, node)
+        return Node(pointer: node)
+    }
+
+    /// Adds an attribute whose name and value are both interned; the value was cleaned when it was interned.
+    func addAttribute(_ name: InternedString, _ value: InternedString, on node: Node) {
+        let attribute = newAttribute(name, value: nil, on: node)
+        // The value's text node points at the interned string, as libxml2's own parser points nodes at
+        // dictionary strings. The node is made empty (no copy) and then given the pointer.
+        guard let text = xmlNewDocTextLen(document, nil, 0) else {
+            preconditionFailure("libxml2 could not allocate a node (out of memory)")
+        }
+        text.pointee.content = mutable(readable(value))
+        xmlAddChild(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self), text)
+    }
+
+    /// Adds an attribute with an interned name and a value cleaned here.
+    func addAttribute(_ name: InternedString, _ value: String, on node: Node) {
+        addCleanAttribute(name, HTMLText.clean(value), on: node)
+    }
+
+    /// `addAttribute` for a value cleaned in advance (`HTMLText.clean`), such as a chart's fixed geometry.
+    func addCleanAttribute(_ name: InternedString, _ value: String, on node: Node) {
+        withXMLString(value) { _ = newAttribute(name, value: $0, on: node) }
+    }
+
+    private func newAttribute(_ name: InternedString, value: UnsafePointer<xmlChar>?, on node: Node) -> xmlAttrPtr {
+        guard let attribute = xmlNewNsPropEatName(node.pointer, nil, mutable(readable(name)), value) else {
+            preconditionFailure("libxml2 could not allocate an attribute (out of memory)")
+        }
+        return attribute
+    }
+
+    /// `string` cleaned (`HTMLText.clean`) and interned in this document's own dictionary, for a name or
+    /// value outside `HTMLNames`; only this document may use it.
+    func intern(_ string: String) -> InternedString {
+        guard let dictionary = document.pointee.dict,
+            let pointer = withXMLString(HTMLText.clean(string), { xmlDictLookup(dictionary, $0, -1) })
+        else { preconditionFailure("a document without a dictionary, or libxml2 out of memory") }
+        return InternedString(pointer: pointer, dictionary: dictionary)
+    }
+
+    /// The string's pointer, once it is certain that this document's dictionaries own it: any other
+    /// document would free it with its nodes.
+    private func readable(_ string: InternedString) -> UnsafePointer<xmlChar> {
+        precondition(
+            string.dictionary == sharedNames || string.dictionary == document.pointee.dict,
+            "an interned string used in a document whose dictionaries do not hold it")
+        return string.pointer
+    }
+
+    /// libxml2 takes names it will "eat" as mutable; a dictionary string is never written or freed.
+    private func mutable(_ pointer: UnsafePointer<xmlChar>) -> UnsafeMutablePointer<xmlChar> {
+        UnsafeMutablePointer(mutating: pointer)
+    }
+}

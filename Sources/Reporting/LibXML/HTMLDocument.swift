@@ -7,14 +7,18 @@ internal import CLibXML2
 /// Node handles never leave the Reporting module.
 final class HTMLDocument {
     let document: xmlDocPtr
+    /// The `HTMLNames` dictionary this document reads through, when it was copied for a report: only
+    /// strings interned there may be pointed at by its nodes (see `HTMLDocument+Building`).
+    let sharedNames: OpaquePointer?
 
     /// A node of this document; valid only while the document lives.
     struct Node {
         let pointer: xmlNodePtr
     }
 
-    private init(owning document: xmlDocPtr) {
+    private init(owning document: xmlDocPtr, sharedNames: OpaquePointer? = nil) {
         self.document = document
+        self.sharedNames = sharedNames
     }
 
     deinit {
@@ -22,12 +26,17 @@ final class HTMLDocument {
     }
 
     /// A deep copy of a parsed template, so one parse serves every report.
-    static func copy(of template: HTMLDocument) -> HTMLDocument? {
+    ///
+    /// The copy gets a dictionary of its own (xmlFreeDoc frees it) that reads through `names`: element
+    /// and attribute names added from now on are found there or interned in it, instead of each being
+    /// allocated and freed. Only this document writes to it, so no locking.
+    static func copy(of template: HTMLDocument, names: HTMLNames) -> HTMLDocument? {
         guard let copy = xmlCopyDoc(template.document, 1) else { return nil }
-        // A dictionary of its own (xmlFreeDoc frees it): element and attribute names added from now on
-        // are interned in it instead of each being allocated and freed. Never shared, so no locking.
-        if copy.pointee.dict == nil { copy.pointee.dict = xmlDictCreate() }
-        return HTMLDocument(owning: copy)
+        guard copy.pointee.dict == nil, let dictionary = xmlDictCreateSub(names.dictionary) else {
+            return HTMLDocument(owning: copy)
+        }
+        copy.pointee.dict = dictionary
+        return HTMLDocument(owning: copy, sharedNames: names.dictionary)
     }
 
     /// Parses HTML text with libxml2's HTML parser, or returns the parser's first complaint.

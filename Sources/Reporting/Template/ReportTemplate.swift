@@ -15,8 +15,8 @@ public final class ReportTemplate: Sendable {
     let styles: StyleTable
     /// Where each slot element sits in the frame, as child positions, so a copy finds it without a search.
     let slotPaths: [String: [Int]]
-    /// The radar chart's grid and label placement per list of criteria, worked out once per rubric.
-    let radarLayouts = RadarLayouts()
+    /// The radar chart's names, and its grid and label placement per list of criteria, worked out once per rubric.
+    let radarLayouts: RadarLayouts
     /// The parsed, styled and branded frame. Only ever copied (under the lock), never changed after loading.
     private let frame: Mutex<HTMLDocument>
 
@@ -44,14 +44,15 @@ public final class ReportTemplate: Sendable {
         // The prepared frame holds the template, its inlined styles and the branding; the style sheet also styles
         // what the builder adds. Together they decide every byte a report is made of, beside the assessment.
         fingerprint = SHA256Digest.hex(of: document.serialized() + Array(css.utf8))
-        self.styles = StyleTable(styles)
+        self.styles = StyleTable(styles, alsoInterning: RadarNames.strings(accent: branding.accent))
+        radarLayouts = RadarLayouts(names: RadarNames(self.styles.names, accent: branding.accent))
         self.slotPaths = slotPaths
         self.frame = Mutex(document)
     }
 
     /// A fresh copy of the frame for one report.
     func copyFrame() -> HTMLDocument? {
-        frame.withLock { HTMLDocument.copy(of: $0) }
+        frame.withLock { HTMLDocument.copy(of: $0, names: styles.names) }
     }
 
     private static func text(at path: String) throws(DiagnosticsError) -> String {
