@@ -34,6 +34,19 @@ struct HTMLTextTests {
         #expect(try Self.written("a long run of plain text before the <script>") == "a long run of plain text before the &lt;script&gt;")
     }
 
+    @Test("the scan finds each kind of byte at every place in texts of every length up to 40")
+    func scanFindsEveryPlace() {
+        for (special, forbidden, markup) in [("\u{1}", true, false), ("\u{7F}", true, false), ("\u{85}", true, false), ("<", false, true), (">", false, true), ("&", false, true), ("é", false, false), ("\u{A0}", false, false)] {
+            for length in 1...40 {
+                for place in 0..<length {
+                    let text = String(repeating: "a", count: place) + special + String(repeating: "a", count: length - place - 1)
+                    let findings = HTMLText.scan(text)
+                    #expect(findings.forbidden == forbidden && findings.markup == markup, "\(Array(text.unicodeScalars))")
+                }
+            }
+        }
+    }
+
     @Test("the scan finds forbidden code points and markup wherever they stand", arguments: 0..<2_000)
     func scanAgreesWithScalars(seed: Int) {
         let pieces = ["a", "plain words ", "é", "\u{85}", "\u{9B}", "\u{A0}", "\u{7F}", "\u{0}", "\t", "\r\n", "<", ">", "&", "🎉", "\u{1B}"]
