@@ -13,27 +13,21 @@ struct StyleTable: Sendable {
     /// The attribute names and values the builder itself adds.
     let common: CommonNames
 
-    /// Every known (tag, class) pair, so a lookup is one hash.
-    private let resolved: [StyleKey: ElementStyle]
+    /// Every listed (tag, class) pair, by position in the lists: `tags.count` rows of one entry for no
+    /// class and one per listed class. Found by comparing the names with the lists (small strings
+    /// compare in a few instructions), which costs less than hashing them.
+    private let resolved: [ElementStyle]
     private let sheet: InlineStyles
 
     /// Resolves every known pair; `otherNames` are interned beside them (the chart's names and values).
     init(_ sheet: InlineStyles, alsoInterning otherNames: [String]) {
         self.sheet = sheet
-        var styles: [StyleKey: String] = [:]
-        for tag in Self.tags {
-            for className in [nil] + Self.classes.map(Optional.some) {
-                styles[StyleKey(tag: tag, className: className)] = sheet.style(tag: tag, classes: className.map { [Substring($0)] } ?? [])
-            }
+        let pairs = Self.tags.flatMap { tag in ([nil] + Self.classes.map(Optional.some)).map { (tag: tag, className: $0) } }
+        let styles = pairs.map { sheet.style(tag: $0.tag, classes: $0.className.map { [Substring($0)] } ?? []) }
+        let names = HTMLNames(Self.tags + Self.classes + CommonNames.strings + styles.compactMap { $0 } + otherNames)
+        resolved = zip(pairs, styles).map { pair, style in
+            ElementStyle(tag: names.required(pair.tag), className: pair.className.map(names.required), style: style.map(names.required))
         }
-        let names = HTMLNames(Self.tags + Self.classes + CommonNames.strings + styles.values + otherNames)
-        resolved = Dictionary(uniqueKeysWithValues: Self.tags.flatMap { tag in
-            ([nil] + Self.classes.map(Optional.some)).map { className in
-                let key = StyleKey(tag: tag, className: className)
-                return (key, ElementStyle(
-                    tag: names.required(tag), className: className.map(names.required), style: styles[key].map(names.required)))
-            }
-        })
         self.names = names
         self.common = CommonNames(names)
     }
@@ -41,7 +35,10 @@ struct StyleTable: Sendable {
     /// The element's interned name, class and style. A tag or class outside the lists is looked up in
     /// the sheet and interned in `document`'s own dictionary, so the result serves that document only.
     func element(tag: String, className: String?, in document: HTMLDocument) -> ElementStyle {
-        if let known = resolved[StyleKey(tag: tag, className: className)] { return known }
+        if let row = Self.tags.firstIndex(of: tag) {
+            let column = if let className { Self.classes.firstIndex(of: className).map { $0 + 1 } } else { 0 }
+            if let column { return resolved[row * (Self.classes.count + 1) + column] }
+        }
         let style = sheet.style(tag: tag, classes: className.map { [Substring($0)] } ?? [])
         return ElementStyle(tag: document.intern(tag), className: className.map(document.intern), style: style.map(document.intern))
     }
@@ -67,9 +64,4 @@ struct CommonNames: Sendable {
         column = names.required("col")
         row = names.required("row")
     }
-}
-
-private struct StyleKey: Hashable {
-    var tag: String
-    var className: String?
 }
