@@ -27,12 +27,18 @@ extension HTMLDocument {
     /// for every code point up to U+02FF), and the mark spares it a 1,000-byte scratch buffer and a
     /// pass per text node. Text with any of them is escaped by libxml2 as ever.
     private func textNode(_ text: String) -> xmlNodePtr? {
-        text.utf8.withContiguousStorageIfAvailable(textNode) ?? Array(text.utf8).withUnsafeBufferPointer(textNode)
+        Self.textNode(text, in: document)
     }
 
-    private func textNode(_ utf8: UnsafeBufferPointer<UInt8>) -> xmlNodePtr? {
+    /// Static, so that the closures below capture no reference to count.
+    private static func textNode(_ text: String, in document: xmlDocPtr) -> xmlNodePtr? {
+        text.utf8.withContiguousStorageIfAvailable { textNode($0, in: document) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { textNode($0, in: document) }
+    }
+
+    private static func textNode(_ utf8: UnsafeBufferPointer<UInt8>, in document: xmlDocPtr) -> xmlNodePtr? {
         let findings = HTMLText.scan(utf8)
-        if findings.forbidden { return textNode(HTMLText.clean(String(decoding: utf8, as: UTF8.self))) }
+        if findings.forbidden { return textNode(HTMLText.clean(String(decoding: utf8, as: UTF8.self)), in: document) }
         // An empty text node holds "" rather than no content, as xmlNewDocText makes it.
         guard let base = utf8.baseAddress, !utf8.isEmpty else { return xmlNewDocText(document, "") }
         // The length is given, so libxml2 copies the bytes without measuring them again.
