@@ -72,21 +72,29 @@ struct ReportBuilder {
     /// Builds every section into its slot (found by the paths the template recorded). The template's
     /// placeholder content is replaced.
     func build(slots paths: [String: [Int]]) {
-        var slots: [String: HTMLDocument.Node] = [:]
-        for (name, path) in paths {
-            if let node = document.node(at: path) { slots[name] = node }
-        }
-        let fill: [(String, (HTMLDocument.Node) -> Void)] = [
-            ("header", header), ("summary", summary), ("chart", chart), ("criteria", criteria), ("rules", rules),
-            ("actions", actions), ("coverage", coverage), ("method", method), ("appendix", appendix),
-        ]
-        if let title = slots["title"] {
-            document.setText("\(assessment.client.name): \(assessment.rubric.title)", of: title)
-        }
-        for (name, builder) in fill {
-            guard let slot = slots[name] else { continue }
+        // Every slot is found before any is filled, as the paths lead through the frame as it was copied.
+        let title = paths["title"].flatMap(document.node(at:))
+        let slots = ReportTemplate.slots.map { name in paths[name].flatMap(document.node(at:)).map { (name, $0) } }
+        if let title { document.setText("\(assessment.client.name): \(assessment.rubric.title)", of: title) }
+        for case let (name, slot)? in slots {
             document.removeChildren(of: slot)
-            builder(slot)
+            fill(name, slot)
+        }
+    }
+
+    /// A switch rather than a table of closures, each of which would hold a copy of the builder.
+    private func fill(_ name: String, _ slot: HTMLDocument.Node) {
+        switch name {
+        case "header": header(slot)
+        case "summary": summary(slot)
+        case "chart": chart(slot)
+        case "criteria": criteria(slot)
+        case "rules": rules(slot)
+        case "actions": actions(slot)
+        case "coverage": coverage(slot)
+        case "method": method(slot)
+        case "appendix": appendix(slot)
+        default: break
         }
     }
 }
