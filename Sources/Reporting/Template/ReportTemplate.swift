@@ -78,7 +78,7 @@ public final class ReportTemplate: Sendable {
             if let brand = document.attribute("data-brand", of: element) { branded.append((element, brand)) }
         }
         var problems: [Diagnostic] = []
-        var paths: [String: [Int]] = [:]
+        var slotElements: [(slot: String, element: HTMLDocument.Node)] = []
         for slot in slots + ["title"] {
             let matches = elements.filter { document.attribute("data-slot", of: $0) == slot }
             if matches.count != 1 {
@@ -87,16 +87,42 @@ public final class ReportTemplate: Sendable {
                     path: path))
             } else if let element = matches.first {
                 document.removeAttribute("data-slot", from: element)
-                paths[slot] = document.path(of: element)
+                slotElements.append((slot, element))
             }
         }
+        problems += enclosedSlots(slotElements, branded: branded, in: document, path: path)
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         // Last, because branding may remove elements (and their children) that the loops above visit;
         // innermost first, so removing an outer element never frees one still to be branded.
         for (element, brand) in branded.reversed() {
             applyBranding(brand, to: element, in: document, branding: branding)
         }
-        return paths
+        // After the branding, which may have removed an element before a slot and so moved it.
+        return Dictionary(uniqueKeysWithValues: slotElements.map { ($0.slot, document.path(of: $0.element)) })
+    }
+
+    /// A slot inside another slot, or inside an element whose content the branding replaces, would be
+    /// removed with that content: refused.
+    private static func enclosedSlots(
+        _ slotElements: [(slot: String, element: HTMLDocument.Node)], branded: [(HTMLDocument.Node, String)],
+        in document: HTMLDocument, path: String
+    ) -> [Diagnostic] {
+        let slotPaths = slotElements.map { ($0.slot, document.path(of: $0.element)) }
+        let brandPaths = branded.map { (document.path(of: $0.0), $0.1) }
+        var problems: [Diagnostic] = []
+        for (slot, slotPath) in slotPaths {
+            if let outer = slotPaths.first(where: { $0.1.count < slotPath.count && slotPath.starts(with: $0.1) }) {
+                problems.append(Diagnostic(
+                    .error, "the element with data-slot=\"\(slot)\" is inside the one with data-slot=\"\(outer.0)\"; slots cannot be nested",
+                    path: path))
+            }
+            if let brand = brandPaths.first(where: { $0.0.count < slotPath.count && slotPath.starts(with: $0.0) }) {
+                problems.append(Diagnostic(
+                    .error, "the element with data-slot=\"\(slot)\" is inside the one with data-brand=\"\(brand.1)\", whose content the branding replaces",
+                    path: path))
+            }
+        }
+        return problems
     }
 
     private static func applyBranding(_ brand: String, to element: HTMLDocument.Node, in document: HTMLDocument, branding: Branding) {
