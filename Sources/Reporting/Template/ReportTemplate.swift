@@ -44,6 +44,9 @@ public final class ReportTemplate: Sendable {
         // The prepared frame holds the template, its inlined styles and the branding; the style sheet also styles
         // what the builder adds. Together they decide every byte a report is made of, beside the assessment.
         fingerprint = SHA256Digest.hex(of: document.serialized() + Array(css.utf8))
+        // Every report replaces what the slots hold, so it goes now rather than being copied and freed
+        // with each report; after the fingerprint, which stays what it was.
+        for path in slotPaths.values { document.node(at: path).map(document.removeChildren) }
         self.styles = StyleTable(styles, alsoInterning: RadarNames.strings(accent: branding.accent))
         radarLayouts = RadarLayouts(names: RadarNames(self.styles.names, accent: branding.accent))
         self.slotPaths = slotPaths
