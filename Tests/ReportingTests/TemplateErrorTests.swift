@@ -188,4 +188,52 @@ struct TemplateErrorTests {
             }
         }
     }
+
+    @Test("a slot inside another slot is refused, naming both")
+    func nestedSlot() throws {
+        try withBrokenTemplate({
+            try replace(#"<section data-slot="chart"><h2>Scores at a glance</h2></section>"#, with: "",
+                        in: $0.appendingPathComponent("report.html"))
+            try replace(#"<section data-slot="summary"><h2>Summary</h2></section>"#,
+                        with: #"<section data-slot="summary"><div data-slot="chart"></div></section>"#,
+                        in: $0.appendingPathComponent("report.html"))
+        }) { directory in
+            let problems = templateDiagnostics(directory)
+            #expect(problems.count == 1)
+            #expect(problems.first?.path == "\(directory)/report.html")
+            let message = problems.first?.message ?? ""
+            #expect(message.contains(#"data-slot="chart""#) && message.contains(#"data-slot="summary""#), "\(problems)")
+        }
+    }
+
+    @Test("a slot inside an element the branding fills is refused")
+    func slotInsideBrandedElement() throws {
+        try withBrokenTemplate({
+            try replace(#"<section data-slot="header"><h1>Client name</h1></section>"#, with: "",
+                        in: $0.appendingPathComponent("report.html"))
+            try replace(#"<p class="firm" data-brand="firm">Your firm</p>"#,
+                        with: #"<p class="firm" data-brand="firm"><span data-slot="header"></span></p>"#,
+                        in: $0.appendingPathComponent("report.html"))
+        }) { directory in
+            let problems = templateDiagnostics(directory)
+            #expect(problems.count == 1)
+            #expect(problems.first?.message.contains(#"data-brand="firm""#) == true, "\(problems)")
+        }
+    }
+
+    @Test("a branded element removed before the slots leaves every section in its own slot")
+    func removedBrandBeforeSlots() throws {
+        try withBrokenTemplate({ template in
+            try replace("  <main>\n", with: "  <main>\n    <p data-brand=\"contact\">Contact line</p>\n",
+                        in: template.appendingPathComponent("report.html"))
+            try replace("contact: jane.doe@example.com · +1 555 0100\n", with: "", in: template.appendingPathComponent("branding.yaml"))
+        }) { directory in
+            let text = ReportRenderer(template: try loadTemplate(directory)).render(try assessExample("rosas-bakery.yaml"), as: .html)
+            let html = try parseHTML(text)
+            let sections = html.children(of: try #require(html.all("main").first))
+            #expect(sections.map(\.tag) == Array(repeating: "section", count: 9))
+            #expect(sections.map { html.children(of: $0).first?.tag } == ["h1"] + Array(repeating: "h2", count: 8))
+            #expect(sections.last.map { collapsingWhitespace(html.children(of: $0).first?.text ?? "") } == "Appendix: questions and answers")
+        }
+    }
 }

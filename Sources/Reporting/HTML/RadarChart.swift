@@ -13,46 +13,55 @@ import Glibc
 struct RadarChart {
     let builder: ReportBuilder
 
-    private static let width = 560.0
-    private static let height = 360.0
+    static let width = 560.0
+    static let height = 360.0
     private static let radius = 100.0
     private static let centre = (x: width / 2, y: 178.0)  // room for three-line labels above and below
 
     func draw(in parent: HTMLDocument.Node) {
         let criteria = builder.assessment.criteria
         let document = builder.document
-        let svg = document.element("svg", in: parent, attributes: [
-            ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(Self.width)) \(Int(Self.height))"),
-            ("width", "\(Int(Self.width))"), ("height", "\(Int(Self.height))"), ("style", "max-width:100%;height:auto"), ("role", "img"),
-            ("aria-labelledby", "radar-title radar-desc"),
-        ])
-        document.element("title", in: svg, attributes: [("id", "radar-title")], text: "Criterion scores for \(builder.assessment.client.name)")
-        let description = criteria.map { "\($0.title): \(ReportText.score($0.score))" }.joined(separator: "; ")
-        document.element("desc", in: svg, attributes: [("id", "radar-desc")], text: description)
+        let names = builder.radarLayouts.names
+        let svg = document.element(names.svg, in: parent)
+        names.svgAttributes.forEach { document.addAttribute($0.name, $0.value, on: svg) }
+        let title = document.element(names.title, in: svg)
+        names.titleAttributes.forEach { document.addAttribute($0.name, $0.value, on: title) }
+        document.text("Criterion scores for \(builder.assessment.client.name)", in: title)
+        let description = document.element(names.description, in: svg)
+        names.descriptionAttributes.forEach { document.addAttribute($0.name, $0.value, on: description) }
+        document.text(criteria.map { "\($0.title): \(ReportText.score($0.score))" }.joined(separator: "; "), in: description)
 
         let layout = builder.radarLayouts.layout(for: criteria.map(\.title))
         // The grid (rings at 25, 50, 75 and 100, and the axes) is one path: the same strokes as separate
         // shapes, in one element, because every element and attribute costs time in each report.
         if let grid = layout.grid {
-            document.element("path", in: svg, attributes: [("fill", "none"), ("stroke", "#d1d5db"), ("stroke-width", "1"), ("d", grid)])
+            let path = document.element(names.path, in: svg)
+            names.gridAttributes.forEach { document.addAttribute($0.name, $0.value, on: path) }
+            document.addCleanAttribute(names.pathData, grid, on: path)
         }
         let points = criteria.indices.map { index in
             Self.coordinates(Self.point(index, of: criteria.count, value: criteria[index].score ?? 0))
         }.joined(separator: " ")
-        document.element("polygon", in: svg, attributes: [
-            ("points", points), ("fill", builder.branding.accent), ("fill-opacity", "0.25"), ("stroke", builder.branding.accent),
-            ("stroke-width", "2"),
-        ])
-        let labels = document.element("g", in: svg, attributes: [
-            ("font-family", "Arial, Helvetica, sans-serif"), ("font-size", "12"), ("fill", "#1a1a1a"),
-        ])
+        let area = document.element(names.polygon, in: svg)
+        document.addAttribute(names.points, points, on: area)
+        names.areaAttributes.forEach { document.addAttribute($0.name, $0.value, on: area) }
+        let labels = document.element(names.group, in: svg)
+        names.labelsAttributes.forEach { document.addAttribute($0.name, $0.value, on: labels) }
         for (criterion, label) in zip(criteria, layout.labels) {
-            let text = document.element("text", in: labels, attributes: [("x", label.x), ("y", label.y), ("text-anchor", label.anchor)])
+            let text = document.element(names.text, in: labels)
+            document.addCleanAttribute(names.x, label.x, on: text)
+            document.addCleanAttribute(names.y, label.y, on: text)
+            document.addAttribute(names.textAnchor, names.anchor(label.anchor), on: text)
             for (number, line) in label.lines.enumerated() {
-                document.element("tspan", in: text, attributes: [("x", label.x), ("dy", number == 0 ? "0" : "14")], text: line)
+                let span = document.element(names.tspan, in: text)
+                document.addCleanAttribute(names.x, label.x, on: span)
+                document.addAttribute(names.lineShift, number == 0 ? names.firstLine : names.nextLine, on: span)
+                document.text(line, in: span)
             }
-            document.element("tspan", in: text, attributes: [("x", label.x), ("dy", "14"), ("font-weight", "bold")],
-                             text: criterion.score.map { NumberText.format($0) } ?? "–")
+            let score = document.element(names.tspan, in: text)
+            document.addCleanAttribute(names.x, label.x, on: score)
+            names.scoreAttributes.forEach { document.addAttribute($0.name, $0.value, on: score) }
+            document.text(criterion.score.map { NumberText.format($0) } ?? "–", in: score)
         }
     }
 
@@ -73,7 +82,7 @@ struct RadarChart {
         let labels = titles.enumerated().map { index, title in
             let anchor = point(index, of: count, value: 116)
             let horizontal = anchor.x - centre.x
-            let alignment = abs(horizontal) < 1 ? "middle" : (horizontal > 0 ? "start" : "end")
+            let alignment: RadarLayout.Anchor = abs(horizontal) < 1 ? .middle : (horizontal > 0 ? .start : .end)
             let lines = wrapped(title)
             // Labels above the chart grow upwards, so their last line sits just above the axis end.
             let below = anchor.y > centre.y + 1
@@ -120,24 +129,34 @@ struct RadarChart {
 
 /// Where the chart's fixed parts go for one list of criterion titles.
 struct RadarLayout: Sendable {
+    enum Anchor: Sendable {
+        case start, middle, end
+    }
+
+    /// Coordinates are whole numbers, so the strings need no cleaning.
     struct Label: Sendable {
         var x: String
         var y: String
-        var anchor: String
+        var anchor: Anchor
         var lines: [String]
     }
 
-    /// The rings and axes as path data; nil when there are no criteria.
+    /// The rings and axes as path data (numbers, spaces, commas and letters); nil when there are no criteria.
     var grid: String?
     var labels: [Label]
 }
 
-/// Chart layouts by criterion titles, shared by every report (and thread) of one template. Entries are
-/// values, never changed once stored; the lock guards only the dictionary.
+/// Chart layouts by criterion titles, shared by every report (and thread) of one template, and the
+/// chart's interned names. Entries are values, never changed once stored; the lock guards only the dictionary.
 final class RadarLayouts: Sendable {
     /// Enough for every rubric a firm uses at once; past it, layouts are made per report (still correct).
     private static let limit = 64
     private let cache = Mutex<[[String]: RadarLayout]>([:])
+    let names: RadarNames
+
+    init(names: RadarNames) {
+        self.names = names
+    }
 
     func layout(for titles: [String]) -> RadarLayout {
         if let found = cache.withLock({ $0[titles] }) { return found }

@@ -121,16 +121,15 @@ extension ReportBuilder {
     func appendix(_ slot: HTMLDocument.Node) {
         add("h2", in: slot, text: "Appendix: questions and answers")
         let answers = Dictionary(grouping: assessment.answers, by: \.criterion)
-        let listStyle = styles.style(tag: "ul", className: nil)
-        let itemStyle = styles.style(tag: "li", className: nil)
-        let answerStyle = styles.style(tag: "strong", className: nil)
+        let list = styles.element(tag: "ul", className: nil, in: document)
+        let item = styles.element(tag: "li", className: nil, in: document)
+        let answer = styles.element(tag: "strong", className: nil, in: document)
         for criterion in assessment.criteria {
             guard let given = answers[criterion.id], !given.isEmpty else { continue }
             add("h3", in: slot, text: criterion.title)
-            let list = add("ul", in: slot, class: nil, style: listStyle, text: nil)
-            for answer in given {
-                let item = add("li", in: list, class: nil, style: itemStyle, text: answer.prompt + " ")
-                add("strong", in: item, class: nil, style: answerStyle, text: answer.display)
+            let questions = add(list, in: slot, text: nil)
+            for record in given {
+                add(answer, in: add(item, in: questions, text: record.prompt + " "), text: record.display)
             }
         }
         if let notes = assessment.questionnaire.notes?.trimmingCharacters(), !notes.isEmpty {

@@ -19,18 +19,22 @@ struct ReportBuilder {
         _ tag: String, in parent: HTMLDocument.Node, class className: String? = nil, text: String? = nil,
         attributes: [(String, String)] = []
     ) -> HTMLDocument.Node {
-        add(tag, in: parent, class: className, style: styles.style(tag: tag, className: className), text: text, attributes: attributes)
+        add(styles.element(tag: tag, className: className, in: document), in: parent, text: text, attributes: attributes)
     }
 
-    /// `add` with the style already looked up, for loops that add many elements of one kind.
+    /// `add` with the element already looked up, for loops that add many elements of one kind. Its name,
+    /// class and style are interned, so none of them is copied.
     @discardableResult
     func add(
-        _ tag: String, in parent: HTMLDocument.Node, class className: String?, style: String?, text: String?,
-        attributes: [(String, String)] = []
+        _ element: ElementStyle, in parent: HTMLDocument.Node, text: String?, attributes: [(String, String)] = [],
+        scope: InternedString? = nil
     ) -> HTMLDocument.Node {
-        let node = document.element(tag, in: parent, attributes: attributes, text: text)
-        if let className { document.addAttribute("class", className, on: node) }
-        if let style { document.addCleanAttribute("style", style, on: node) }
+        let node = document.element(element.tag, in: parent)
+        for (name, value) in attributes { document.addAttribute(name, value, on: node) }
+        if let scope { document.addAttribute(styles.common.scope, scope, on: node) }
+        if let className = element.className { document.addAttribute(styles.common.classAttribute, className, on: node) }
+        if let style = element.style { document.addAttribute(styles.common.style, style, on: node) }
+        if let text { document.text(text, in: node) }
         return node
     }
 
@@ -46,25 +50,21 @@ struct ReportBuilder {
         let table = add("table", in: parent)
         let head = add("thead", in: table)
         let headRow = add("tr", in: head)
-        let headerStyle = styles.style(tag: "th", className: nil)
-        let columnScope = [("scope", "col")]
-        for header in headers { add("th", in: headRow, class: nil, style: headerStyle, text: header, attributes: columnScope) }
+        let header = styles.element(tag: "th", className: nil, in: document)
+        for text in headers { add(header, in: headRow, text: text, scope: styles.common.column) }
         let body = add("tbody", in: table)
-        // Each column's tag, class and style, looked up once per table rather than once per cell.
-        let columns = max(headers.count, rows.map(\.count).max() ?? 0)
-        let cells = (0..<columns).map { index -> (tag: String, className: String?, style: String?) in
-            let className = index < cellClasses.count ? cellClasses[index] : nil
-            let tag = rowHeaders && index == 0 ? "th" : "td"
-            return (tag, className, styles.style(tag: tag, className: className))
+        // Each column's element, looked up once per table rather than once per cell.
+        let columns = max(headers.count, rows.reduce(0) { max($0, $1.count) })
+        let cells = (0..<columns).map { index in
+            styles.element(
+                tag: rowHeaders && index == 0 ? "th" : "td", className: index < cellClasses.count ? cellClasses[index] : nil,
+                in: document)
         }
-        let rowStyle = styles.style(tag: "tr", className: nil)
-        let rowScope = [("scope", "row")]
+        let rowElement = styles.element(tag: "tr", className: nil, in: document)
         for row in rows {
-            let tableRow = add("tr", in: body, class: nil, style: rowStyle, text: nil)
-            for (index, cell) in row.enumerated() {
-                let column = cells[index]
-                add(column.tag, in: tableRow, class: column.className, style: column.style, text: cell,
-                    attributes: rowHeaders && index == 0 ? rowScope : [])
+            let tableRow = add(rowElement, in: body, text: nil)
+            for (index, text) in row.enumerated() {
+                add(cells[index], in: tableRow, text: text, scope: rowHeaders && index == 0 ? styles.common.row : nil)
             }
         }
     }
@@ -72,21 +72,29 @@ struct ReportBuilder {
     /// Builds every section into its slot (found by the paths the template recorded). The template's
     /// placeholder content is replaced.
     func build(slots paths: [String: [Int]]) {
-        var slots: [String: HTMLDocument.Node] = [:]
-        for (name, path) in paths {
-            if let node = document.node(at: path) { slots[name] = node }
-        }
-        let fill: [(String, (HTMLDocument.Node) -> Void)] = [
-            ("header", header), ("summary", summary), ("chart", chart), ("criteria", criteria), ("rules", rules),
-            ("actions", actions), ("coverage", coverage), ("method", method), ("appendix", appendix),
-        ]
-        if let title = slots["title"] {
-            document.setText("\(assessment.client.name): \(assessment.rubric.title)", of: title)
-        }
-        for (name, builder) in fill {
-            guard let slot = slots[name] else { continue }
+        // Every slot is found before any is filled, as the paths lead through the frame as it was copied.
+        let title = paths["title"].flatMap(document.node(at:))
+        let slots = ReportTemplate.slots.map { name in paths[name].flatMap(document.node(at:)).map { (name, $0) } }
+        if let title { document.setText("\(assessment.client.name): \(assessment.rubric.title)", of: title) }
+        for case let (name, slot)? in slots {
             document.removeChildren(of: slot)
-            builder(slot)
+            fill(name, slot)
+        }
+    }
+
+    /// A switch rather than a table of closures, each of which would hold a copy of the builder.
+    private func fill(_ name: String, _ slot: HTMLDocument.Node) {
+        switch name {
+        case "header": header(slot)
+        case "summary": summary(slot)
+        case "chart": chart(slot)
+        case "criteria": criteria(slot)
+        case "rules": rules(slot)
+        case "actions": actions(slot)
+        case "coverage": coverage(slot)
+        case "method": method(slot)
+        case "appendix": appendix(slot)
+        default: break
         }
     }
 }

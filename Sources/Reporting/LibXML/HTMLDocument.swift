@@ -2,18 +2,23 @@ internal import CLibXML2
 
 /// One HTML document as a libxml2 tree, owned here and freed with this object.
 ///
-/// Every piece of text enters as a text node or an attribute value, which libxml2 escapes on output;
-/// no markup is ever assembled from strings. Node handles never leave the Reporting module.
+/// Every piece of text enters as a text node or an attribute value, which libxml2 escapes on output
+/// (text with nothing to escape is marked to skip that pass); no markup is ever assembled from strings.
+/// Node handles never leave the Reporting module.
 final class HTMLDocument {
     let document: xmlDocPtr
+    /// The `HTMLNames` dictionary this document reads through, when it was copied for a report: only
+    /// strings interned there may be pointed at by its nodes (see `HTMLDocument+Building`).
+    let sharedNames: OpaquePointer?
 
     /// A node of this document; valid only while the document lives.
     struct Node {
         let pointer: xmlNodePtr
     }
 
-    private init(owning document: xmlDocPtr) {
+    private init(owning document: xmlDocPtr, sharedNames: OpaquePointer? = nil) {
         self.document = document
+        self.sharedNames = sharedNames
     }
 
     deinit {
@@ -21,12 +26,17 @@ final class HTMLDocument {
     }
 
     /// A deep copy of a parsed template, so one parse serves every report.
-    static func copy(of template: HTMLDocument) -> HTMLDocument? {
+    ///
+    /// The copy gets a dictionary of its own (xmlFreeDoc frees it) that reads through `names`: element
+    /// and attribute names added from now on are found there or interned in it, instead of each being
+    /// allocated and freed. Only this document writes to it, so no locking.
+    static func copy(of template: HTMLDocument, names: HTMLNames) -> HTMLDocument? {
         guard let copy = xmlCopyDoc(template.document, 1) else { return nil }
-        // A dictionary of its own (xmlFreeDoc frees it): element and attribute names added from now on
-        // are interned in it instead of each being allocated and freed. Never shared, so no locking.
-        if copy.pointee.dict == nil { copy.pointee.dict = xmlDictCreate() }
-        return HTMLDocument(owning: copy)
+        guard copy.pointee.dict == nil, let dictionary = xmlDictCreateSub(names.dictionary) else {
+            return HTMLDocument(owning: copy)
+        }
+        copy.pointee.dict = dictionary
+        return HTMLDocument(owning: copy, sharedNames: names.dictionary)
     }
 
     /// Parses HTML text with libxml2's HTML parser, or returns the parser's first complaint.
@@ -51,63 +61,6 @@ final class HTMLDocument {
         xmlDocGetRootElement(document).map(Node.init)
     }
 
-    // MARK: Building
-
-    /// Appends an element, with attributes in the given order and optional text content.
-    @discardableResult
-    func element(_ name: String, in parent: Node, attributes: [(String, String)] = [], text: String? = nil) -> Node {
-        guard let node = withXMLString(name, { xmlNewDocNode(document, nil, $0, nil) }) else {
-            preconditionFailure("libxml2 could not allocate a node (out of memory)")
-        }
-        for (key, value) in attributes { addCleanAttribute(key, HTMLText.clean(value), on: Node(pointer: node)) }
-        if let text { xmlAddChild(node, withXMLString(HTMLText.clean(text)) { xmlNewDocText(document, $0) }) }
-        xmlAddChild(parent.pointer, node)
-        return Node(pointer: node)
-    }
-
-    /// Appends a text node; libxml2 escapes it when the document is written.
-    func text(_ text: String, in parent: Node) {
-        xmlAddChild(parent.pointer, withXMLString(HTMLText.clean(text)) { xmlNewDocText(document, $0) })
-    }
-
-    /// Adds an attribute to an element that does not have it yet (no search, unlike `setAttribute`).
-    func addAttribute(_ name: String, _ value: String, on node: Node) {
-        addCleanAttribute(name, HTMLText.clean(value), on: node)
-    }
-
-    /// `addAttribute` for a value known to be clean already (`HTMLText.clean`), such as a resolved style.
-    func addCleanAttribute(_ name: String, _ value: String, on node: Node) {
-        withXMLString(name) { name in withXMLString(value) { _ = xmlNewProp(node.pointer, name, $0) } }
-    }
-
-    func setAttribute(_ name: String, _ value: String, on node: Node) {
-        xmlSetProp(node.pointer, name, HTMLText.clean(value))
-    }
-
-    func removeAttribute(_ name: String, from node: Node) {
-        xmlUnsetProp(node.pointer, name)
-    }
-
-    /// Replaces a node's children with one text node.
-    func setText(_ text: String, of node: Node) {
-        removeChildren(of: node)
-        self.text(text, in: node)
-    }
-
-    func removeChildren(of node: Node) {
-        var child = node.pointer.pointee.children
-        while let current = child {
-            child = current.pointee.next
-            xmlUnlinkNode(current)
-            xmlFreeNode(current)
-        }
-    }
-
-    func remove(_ node: Node) {
-        xmlUnlinkNode(node.pointer)
-        xmlFreeNode(node.pointer)
-    }
-
     // MARK: Writing
 
     /// The document as HTML text in UTF-8, written by libxml2's HTML serializer.
@@ -128,62 +81,6 @@ final class HTMLDocument {
         } ?? []
         xmlOutputBufferClose(buffer)
         return bytes
-    }
-}
-
-/// Text as HTML allows it: control characters (C0 but tab and line ends, DEL, C1) are forbidden
-/// code points in an HTML document, and U+009B could drive a terminal; they are dropped.
-enum HTMLText {
-    static func clean(_ text: String) -> String {
-        guard needsCleaning(text) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isForbidden($0) }))
-    }
-
-    /// Whether the text holds a forbidden code point: one pass over the UTF-8 bytes, no allocation.
-    /// C1 controls are the only forbidden scalars that are not ASCII, and their UTF-8 is `C2 80`...`C2 9F`.
-    static func needsCleaning(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(containsForbidden)
-            ?? Array(text.utf8).withUnsafeBufferPointer(containsForbidden)
-    }
-
-    private static func containsForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let count = bytes.count
-        var index = 0
-        // Eight bytes at a time: a word with no byte below 0x20, none equal to 0x7F and none equal to
-        // 0xC2 is clean, and almost every word of report text is. Only the others are looked at closely.
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let below20 = (word &- ones &* 0x20) & ~word & highs != 0
-            if below20 || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xC2)) {
-                for position in index..<(index + 8) where isForbidden(byteAt: position, in: bytes) { return true }
-            }
-            index += 8
-        }
-        while index < count {
-            if isForbidden(byteAt: index, in: bytes) { return true }
-            index += 1
-        }
-        return false
-    }
-
-    @inline(__always)
-    private static func isForbidden(byteAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let byte = bytes[index]
-        if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
-        if byte == 0x7F { return true }
-        return byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] < 0xA0
-    }
-
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return false
-        case 0..<0x20, 0x7F...0x9F: return true
-        default: return false
-        }
     }
 }
 

@@ -15,8 +15,8 @@ public final class ReportTemplate: Sendable {
     let styles: StyleTable
     /// Where each slot element sits in the frame, as child positions, so a copy finds it without a search.
     let slotPaths: [String: [Int]]
-    /// The radar chart's grid and label placement per list of criteria, worked out once per rubric.
-    let radarLayouts = RadarLayouts()
+    /// The radar chart's names, and its grid and label placement per list of criteria, worked out once per rubric.
+    let radarLayouts: RadarLayouts
     /// The parsed, styled and branded frame. Only ever copied (under the lock), never changed after loading.
     private let frame: Mutex<HTMLDocument>
 
@@ -44,14 +44,18 @@ public final class ReportTemplate: Sendable {
         // The prepared frame holds the template, its inlined styles and the branding; the style sheet also styles
         // what the builder adds. Together they decide every byte a report is made of, beside the assessment.
         fingerprint = SHA256Digest.hex(of: document.serialized() + Array(css.utf8))
-        self.styles = StyleTable(styles)
+        // Every report replaces what the slots hold, so it goes now rather than being copied and freed
+        // with each report; after the fingerprint, which stays what it was.
+        for path in slotPaths.values { document.node(at: path).map(document.removeChildren) }
+        self.styles = StyleTable(styles, alsoInterning: RadarNames.strings(accent: branding.accent))
+        radarLayouts = RadarLayouts(names: RadarNames(self.styles.names, accent: branding.accent))
         self.slotPaths = slotPaths
         self.frame = Mutex(document)
     }
 
     /// A fresh copy of the frame for one report.
     func copyFrame() -> HTMLDocument? {
-        frame.withLock { HTMLDocument.copy(of: $0) }
+        frame.withLock { HTMLDocument.copy(of: $0, names: styles.names) }
     }
 
     private static func text(at path: String) throws(DiagnosticsError) -> String {
@@ -77,7 +81,7 @@ public final class ReportTemplate: Sendable {
             if let brand = document.attribute("data-brand", of: element) { branded.append((element, brand)) }
         }
         var problems: [Diagnostic] = []
-        var paths: [String: [Int]] = [:]
+        var slotElements: [(slot: String, element: HTMLDocument.Node)] = []
         for slot in slots + ["title"] {
             let matches = elements.filter { document.attribute("data-slot", of: $0) == slot }
             if matches.count != 1 {
@@ -86,16 +90,42 @@ public final class ReportTemplate: Sendable {
                     path: path))
             } else if let element = matches.first {
                 document.removeAttribute("data-slot", from: element)
-                paths[slot] = document.path(of: element)
+                slotElements.append((slot, element))
             }
         }
+        problems += enclosedSlots(slotElements, branded: branded, in: document, path: path)
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         // Last, because branding may remove elements (and their children) that the loops above visit;
         // innermost first, so removing an outer element never frees one still to be branded.
         for (element, brand) in branded.reversed() {
             applyBranding(brand, to: element, in: document, branding: branding)
         }
-        return paths
+        // After the branding, which may have removed an element before a slot and so moved it.
+        return Dictionary(uniqueKeysWithValues: slotElements.map { ($0.slot, document.path(of: $0.element)) })
+    }
+
+    /// A slot inside another slot, or inside an element whose content the branding replaces, would be
+    /// removed with that content: refused.
+    private static func enclosedSlots(
+        _ slotElements: [(slot: String, element: HTMLDocument.Node)], branded: [(HTMLDocument.Node, String)],
+        in document: HTMLDocument, path: String
+    ) -> [Diagnostic] {
+        let slotPaths = slotElements.map { ($0.slot, document.path(of: $0.element)) }
+        let brandPaths = branded.map { (document.path(of: $0.0), $0.1) }
+        var problems: [Diagnostic] = []
+        for (slot, slotPath) in slotPaths {
+            if let outer = slotPaths.first(where: { $0.1.count < slotPath.count && slotPath.starts(with: $0.1) }) {
+                problems.append(Diagnostic(
+                    .error, "the element with data-slot=\"\(slot)\" is inside the one with data-slot=\"\(outer.0)\"; slots cannot be nested",
+                    path: path))
+            }
+            if let brand = brandPaths.first(where: { $0.0.count < slotPath.count && slotPath.starts(with: $0.0) }) {
+                problems.append(Diagnostic(
+                    .error, "the element with data-slot=\"\(slot)\" is inside the one with data-brand=\"\(brand.1)\", whose content the branding replaces",
+                    path: path))
+            }
+        }
+        return problems
     }
 
     private static func applyBranding(_ brand: String, to element: HTMLDocument.Node, in document: HTMLDocument, branding: Branding) {

@@ -8,30 +8,74 @@ struct StyleTable: Sendable {
     ]
     static let classes = ["meta", "verdict", "score", "bar", "criterion", "reason", "advice", "flag", "code", "small"]
 
-    private struct Key: Hashable {
-        var tag: String
-        var className: String?
-    }
+    /// The names and values of every element the builder adds, interned for every report's document.
+    let names: HTMLNames
+    /// The attribute names and values the builder itself adds.
+    let common: CommonNames
 
-    /// Every known (tag, class) pair, with nil where the sheet says nothing, so a lookup is one hash.
-    private let resolved: [Key: String?]
+    /// Every listed (tag, class) pair, by position in the lists: `tags.count` rows of one entry for no
+    /// class and one per listed class.
+    private let resolved: [ElementStyle]
+    /// Each listed tag's and class's position, by `digest`; cheaper to find than by hashing the name.
+    private let tagPositions: [UInt32: Int]
+    private let classPositions: [UInt32: Int]
     private let sheet: InlineStyles
 
-    init(_ sheet: InlineStyles) {
+    /// Resolves every known pair; `otherNames` are interned beside them (the chart's names and values).
+    init(_ sheet: InlineStyles, alsoInterning otherNames: [String]) {
         self.sheet = sheet
-        var resolved: [Key: String?] = [:]
-        for tag in Self.tags {
-            resolved[Key(tag: tag, className: nil)] = .some(sheet.style(tag: tag, classes: []).map(HTMLText.clean))
-            for name in Self.classes {
-                resolved[Key(tag: tag, className: name)] = .some(sheet.style(tag: tag, classes: [Substring(name)]).map(HTMLText.clean))
-            }
+        let pairs = Self.tags.flatMap { tag in ([nil] + Self.classes.map(Optional.some)).map { (tag: tag, className: $0) } }
+        let styles = pairs.map { sheet.style(tag: $0.tag, classes: $0.className.map { [Substring($0)] } ?? []) }
+        let names = HTMLNames(Self.tags + Self.classes + CommonNames.strings + styles.compactMap { $0 } + otherNames)
+        resolved = zip(pairs, styles).map { pair, style in
+            ElementStyle(tag: names.required(pair.tag), className: pair.className.map(names.required), style: style.map(names.required))
         }
-        self.resolved = resolved
+        self.names = names
+        self.common = CommonNames(names)
+        tagPositions = Dictionary(uniqueKeysWithValues: Self.tags.enumerated().map { (Self.digest($1), $0) })
+        classPositions = Dictionary(uniqueKeysWithValues: Self.classes.enumerated().map { (Self.digest($1), $0) })
     }
 
-    /// The `style` attribute for an element, already cleaned of characters HTML forbids.
-    func style(tag: String, className: String?) -> String? {
-        if let style = resolved[Key(tag: tag, className: className)] { return style }
-        return sheet.style(tag: tag, classes: className.map { [Substring($0)] } ?? []).map(HTMLText.clean)
+    /// The element's interned name, class and style. A tag or class outside the lists is looked up in
+    /// the sheet and interned in `document`'s own dictionary, so the result serves that document only.
+    func element(tag: String, className: String?, in document: HTMLDocument) -> ElementStyle {
+        if let row = tagPositions[Self.digest(tag)], Self.tags[row] == tag {
+            let column = if let className { classPositions[Self.digest(className)].flatMap { Self.classes[$0] == className ? $0 + 1 : nil } } else { 0 }
+            if let column { return resolved[row * (Self.classes.count + 1) + column] }
+        }
+        let style = sheet.style(tag: tag, classes: className.map { [Substring($0)] } ?? [])
+        return ElementStyle(tag: document.intern(tag), className: className.map(document.intern), style: style.map(document.intern))
+    }
+}
+
+extension StyleTable {
+    /// A name's length, first and last byte: different for every listed tag, and for every listed class.
+    static func digest(_ name: String) -> UInt32 {
+        name.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return 0 }
+            return UInt32(truncatingIfNeeded: bytes.count) << 16 | UInt32(first) << 8 | UInt32(last)
+        } ?? 0
+    }
+}
+
+/// One (tag, class) pair as the builder writes it: name, `class` and `style`, all interned.
+struct ElementStyle: Sendable {
+    let tag: InternedString
+    let className: InternedString?
+    let style: InternedString?
+}
+
+/// The attribute names and values the builder adds to elements.
+struct CommonNames: Sendable {
+    static let strings = ["class", "style", "scope", "col", "row"]
+
+    let classAttribute, style, scope, column, row: InternedString
+
+    init(_ names: HTMLNames) {
+        classAttribute = names.required("class")
+        style = names.required("style")
+        scope = names.required("scope")
+        column = names.required("col")
+        row = names.required("row")
     }
 }
