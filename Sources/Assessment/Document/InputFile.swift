@@ -16,8 +16,9 @@ public enum InputFile {
         }
         defer { close(descriptor) }
         var info = stat()
-        let isRegular = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        let known = fstat(descriptor, &info) == 0
+        let isRegular = known && (info.st_mode & S_IFMT) == S_IFREG
+        if known, (info.st_mode & S_IFMT) == S_IFDIR {
             throw DiagnosticsError([Diagnostic(.error, "is a directory, not a file", path: path)])
         }
         if isRegular, Int(info.st_size) > limit {
