@@ -111,10 +111,13 @@ enum ReportText {
 
     /// A text bar of 20 cells for a 0...100 score: readable where the chart is not (Markdown, images off).
     static func bar(_ value: Double?) -> String {
-        guard let value else { return String(repeating: "·", count: 20) }
-        let filled = max(0, min(20, Int((value / 5).rounded())))
-        return String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
+        guard let value else { return unscoredBar }
+        return bars[max(0, min(20, Int((value / 5).rounded())))]
     }
+
+    /// Every bar, by cells filled, made once rather than for each table row.
+    private static let bars = (0...20).map { String(repeating: "█", count: $0) + String(repeating: "░", count: 20 - $0) }
+    private static let unscoredBar = String(repeating: "·", count: 20)
 
     static func verdictHeadline(_ verdict: Verdict) -> String {
         switch verdict {
