@@ -10,7 +10,7 @@ struct ReportBuilder {
     let branding: Branding
     /// The history's view of this client, when there is one.
     var comparison: AssessmentComparison?
-    /// The template's shared chart layouts.
+    /// The template's shared chart layouts and names.
     let radarLayouts: RadarLayouts
 
     /// Appends an element styled from the sheet (by tag and class), with optional text.
@@ -69,8 +69,8 @@ struct ReportBuilder {
         }
     }
 
-    /// Builds every section into its slot (found by the paths the template recorded). The template's
-    /// placeholder content is replaced.
+    /// Builds every section into its slot (found by the paths the template recorded), replacing anything
+    /// a slot holds (the template empties them when it loads).
     func build(slots paths: [String: [Int]]) {
         // Every slot is found before any is filled, as the paths lead through the frame as it was copied.
         let title = paths["title"].flatMap(document.node(at:))
