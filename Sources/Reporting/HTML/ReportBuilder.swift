@@ -10,7 +10,7 @@ struct ReportBuilder {
     let branding: Branding
     /// The history's view of this client, when there is one.
     var comparison: AssessmentComparison?
-    /// The template's shared chart layouts.
+    /// The template's shared chart layouts and names.
     let radarLayouts: RadarLayouts
 
     /// Appends an element styled from the sheet (by tag and class), with optional text.
@@ -69,8 +69,8 @@ struct ReportBuilder {
         }
     }
 
-    /// Builds every section into its slot (found by the paths the template recorded). The template's
-    /// placeholder content is replaced.
+    /// Builds every section into its slot (found by the paths the template recorded), replacing anything
+    /// a slot holds (the template empties them when it loads).
     func build(slots paths: [String: [Int]]) {
         // Every slot is found before any is filled, as the paths lead through the frame as it was copied.
         let title = paths["title"].flatMap(document.node(at:))
@@ -111,10 +111,13 @@ enum ReportText {
 
     /// A text bar of 20 cells for a 0...100 score: readable where the chart is not (Markdown, images off).
     static func bar(_ value: Double?) -> String {
-        guard let value else { return String(repeating: "·", count: 20) }
-        let filled = max(0, min(20, Int((value / 5).rounded())))
-        return String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
+        guard let value else { return unscoredBar }
+        return bars[max(0, min(20, Int((value / 5).rounded())))]
     }
+
+    /// Every bar, by cells filled, made once rather than for each table row.
+    private static let bars = (0...20).map { String(repeating: "█", count: $0) + String(repeating: "░", count: 20 - $0) }
+    private static let unscoredBar = String(repeating: "·", count: 20)
 
     static func verdictHeadline(_ verdict: Verdict) -> String {
         switch verdict {

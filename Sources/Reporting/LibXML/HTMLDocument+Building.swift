@@ -30,7 +30,7 @@ extension HTMLDocument {
         Self.textNode(text, in: document)
     }
 
-    /// Static, so that the closures below capture no reference to count.
+    /// Static, so the closures below hold no reference to this object (a retain and release per text).
     private static func textNode(_ text: String, in document: xmlDocPtr) -> xmlNodePtr? {
         text.utf8.withContiguousStorageIfAvailable { textNode($0, in: document) }
             ?? Array(text.utf8).withUnsafeBufferPointer { textNode($0, in: document) }
@@ -52,7 +52,7 @@ extension HTMLDocument {
         addCleanAttribute(name, HTMLText.clean(value), on: node)
     }
 
-    /// `addAttribute` for a value known to be clean already (`HTMLText.clean`), such as a resolved style.
+    /// `addAttribute` for a value known to be clean already (`HTMLText.clean`).
     func addCleanAttribute(_ name: String, _ value: String, on node: Node) {
         withXMLString(name) { name in withXMLString(value) { _ = xmlNewProp(node.pointer, name, $0) } }
     }

@@ -16,9 +16,10 @@ struct StyleTable: Sendable {
     /// Every listed (tag, class) pair, by position in the lists: `tags.count` rows of one entry for no
     /// class and one per listed class.
     private let resolved: [ElementStyle]
-    /// Each listed tag's and class's position, by `digest`; cheaper to find than by hashing the name.
-    private let tagPositions: [UInt32: Int]
-    private let classPositions: [UInt32: Int]
+    /// The positions of the listed tags and classes by `slot` (seldom more than one in a slot): cheaper
+    /// to find than by hashing the name.
+    private let tagPositions: [[Int]]
+    private let classPositions: [[Int]]
     private let sheet: InlineStyles
 
     /// Resolves every known pair; `otherNames` are interned beside them (the chart's names and values).
@@ -32,16 +33,15 @@ struct StyleTable: Sendable {
         }
         self.names = names
         self.common = CommonNames(names)
-        tagPositions = Dictionary(uniqueKeysWithValues: Self.tags.enumerated().map { (Self.digest($1), $0) })
-        classPositions = Dictionary(uniqueKeysWithValues: Self.classes.enumerated().map { (Self.digest($1), $0) })
+        tagPositions = Self.positions(of: Self.tags)
+        classPositions = Self.positions(of: Self.classes)
     }
 
     /// The element's interned name, class and style. A tag or class outside the lists is looked up in
     /// the sheet and interned in `document`'s own dictionary, so the result serves that document only.
     func element(tag: String, className: String?, in document: HTMLDocument) -> ElementStyle {
-        if let row = tagPositions[Self.digest(tag)], Self.tags[row] == tag {
-            let column = if let className { classPositions[Self.digest(className)].flatMap { Self.classes[$0] == className ? $0 + 1 : nil } } else { 0 }
-            if let column { return resolved[row * (Self.classes.count + 1) + column] }
+        if let row = tagPositions[Self.slot(tag)].first(where: { Self.tags[$0] == tag }), let column = column(of: className) {
+            return resolved[row * (Self.classes.count + 1) + column]
         }
         let style = sheet.style(tag: tag, classes: className.map { [Substring($0)] } ?? [])
         return ElementStyle(tag: document.intern(tag), className: className.map(document.intern), style: style.map(document.intern))
@@ -49,11 +49,24 @@ struct StyleTable: Sendable {
 }
 
 extension StyleTable {
-    /// A name's length, first and last byte: different for every listed tag, and for every listed class.
-    static func digest(_ name: String) -> UInt32 {
+    /// 0 for no class, one more than its position for a listed class, nil for any other.
+    private func column(of className: String?) -> Int? {
+        guard let className else { return 0 }
+        guard let position = classPositions[Self.slot(className)].first(where: { Self.classes[$0] == className }) else { return nil }
+        return position + 1
+    }
+
+    private static func positions(of names: [String]) -> [[Int]] {
+        var positions = [[Int]](repeating: [], count: 256)
+        for (position, name) in names.enumerated() { positions[slot(name)].append(position) }
+        return positions
+    }
+
+    /// A name's length, first and last byte, mixed into 0..<256.
+    static func slot(_ name: String) -> Int {
         name.utf8.withContiguousStorageIfAvailable { bytes in
             guard let first = bytes.first, let last = bytes.last else { return 0 }
-            return UInt32(truncatingIfNeeded: bytes.count) << 16 | UInt32(first) << 8 | UInt32(last)
+            return (Int(first) &+ Int(last) &* 31 &+ bytes.count &* 7) & 0xFF
         } ?? 0
     }
 }
