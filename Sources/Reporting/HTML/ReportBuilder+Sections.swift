@@ -20,17 +20,48 @@ extension ReportBuilder {
         }
     }
 
-    /// The three contributions that moved the score most, in words.
+    /// The three contributions that moved the score most, in words; ties keep the rubric's order.
     func largestContributions(of criterion: CriterionResult) -> [String] {
-        criterion.contributions.filter { $0.kind != .clamp }
-            .sorted { abs($0.delta) > abs($1.delta) }
-            .prefix(3)
-            .map { contribution in
-                let points = "\(contribution.delta >= 0 ? "+" : "−")\(NumberText.format(abs(contribution.delta))) points"
-                if contribution.kind == .rule { return "Rule \(contribution.id): \(points)" }
-                let record = assessment.answers.first { $0.question == contribution.id }
-                return "\(record?.prompt ?? contribution.id) Answer: \(record?.display ?? "?") (\(points))"
-            }
+        // A running top three rather than a sort of every contribution: a batch writes this for every criterion.
+        var top: [Contribution] = []
+        top.reserveCapacity(4)
+        for contribution in criterion.contributions where contribution.kind != .clamp {
+            let size = abs(contribution.delta)
+            guard top.count < 3 || size > abs(top[2].delta) else { continue }
+            top.insert(contribution, at: top.firstIndex { size > abs($0.delta) } ?? top.count)
+            if top.count > 3 { top.removeLast() }
+        }
+        var lines: [String] = []
+        lines.reserveCapacity(top.count)
+        for contribution in top { lines.append(describe(contribution)) }
+        return lines
+    }
+
+    /// "<prompt> Answer: <answer> (+5 points)", or "Rule <id>: +5 points"; built as bytes, one String at the end.
+    private func describe(_ contribution: Contribution) -> String {
+        var line: [UInt8] = []
+        line.reserveCapacity(200)
+        if contribution.kind == .rule {
+            line += "Rule ".utf8
+            line += contribution.id.utf8
+            line += ": ".utf8
+            appendPoints(contribution.delta, to: &line)
+        } else {
+            let record = assessment.answers.first { $0.question == contribution.id }
+            line += (record?.prompt ?? contribution.id).utf8
+            line += " Answer: ".utf8
+            line += (record?.display ?? "?").utf8
+            line += " (".utf8
+            appendPoints(contribution.delta, to: &line)
+            line.append(UInt8(ascii: ")"))
+        }
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    private func appendPoints(_ delta: Double, to line: inout [UInt8]) {
+        line += (delta >= 0 ? "+" : "−").utf8
+        line += NumberText.format(abs(delta)).utf8
+        line += " points".utf8
     }
 
     func rules(_ slot: HTMLDocument.Node) {
