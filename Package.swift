@@ -73,11 +73,13 @@ let package = Package(
             linkerSettings: [mimalloc]
         ),
 
-        .testTarget(name: "RuleExpressionsTests", dependencies: ["RuleExpressions"]),
-        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "RuleExpressions"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Assessment"]),
+        // What several test targets share: a seeded generator for random cases.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RuleExpressionsTests", dependencies: ["RuleExpressions", "TestSupport"]),
+        .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "RuleExpressions", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Assessment", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Assessment"]),
-        .testTarget(name: "BatchTests", dependencies: ["Batch", "Reporting", "Assessment"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "Reporting", "Assessment", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Assessment", "History"]),
         .testTarget(name: "InsourceCLITests", dependencies: ["InsourceCLI", "History", "Assessment"]),
     ],

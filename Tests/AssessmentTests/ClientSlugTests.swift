@@ -1,3 +1,4 @@
+import TestSupport
 @testable import Assessment
 import Testing
 
@@ -30,7 +31,7 @@ struct ClientSlugTests {
 
     @Test("the byte loop for ASCII names gives what the Unicode rules give, on 20,000 random ASCII names")
     func asciiLoopAgreesWithUnicodeRules() {
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = TestSupport.SplitMix64(seed: 0x5EED)
         let alphabet = Array("aZ09 -'._/\\\u{0}\t:AbCzZ9".utf8) + (0..<128).map(UInt8.init)
         for _ in 0..<20_000 {
             let length = Int(generator.next() % 120)
@@ -38,18 +39,5 @@ struct ClientSlugTests {
             let name = String(decoding: bytes, as: UTF8.self)
             #expect(ClientSlug.asciiSlug(name) == ClientSlug.unicodeSlug(name), "\(bytes)")
         }
-    }
-}
-
-/// A small seeded generator, so a failure names a case that can be run again.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Assessment
 import Foundation
 import Testing
@@ -308,18 +309,5 @@ struct HostileInputTests {
         let rubric = try loadRubric(minimalRubric)
         let found = questionnaireDiagnostics("client: {name: A}\nanswers:\n  known_by_name: !!str 3\n", against: rubric)
         #expect(try diagnostic("must be a whole number, found a string", in: found).location == at(3, 18))
-    }
-}
-
-/// A small seeded generator, so the "random" bytes are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

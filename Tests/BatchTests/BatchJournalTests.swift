@@ -1,3 +1,4 @@
+import TestSupport
 import Assessment
 import Foundation
 import Testing
@@ -93,7 +94,7 @@ import Testing
 
     /// Any line at all, whole or not: the reader makes of it what the first versions' reader did.
     @Test func theReaderAgreesWithTheFirstVersionsOnAnyLine() throws {
-        var random = SeededGenerator(state: 7)
+        var random = SplitMix64(seed: 7)
         // Numbered, so that each line has a label of its own and none hides another.
         let lines = (0..<20_000).map { Array("\($0) ".utf8) + Self.randomLine(using: &random) }
         var journals = [Array(lines.joined(separator: [0x0A]))]
@@ -219,7 +220,7 @@ import Testing
 
     /// A line of random fields from pieces that exercise the format: separators, escapes, numbers, verdicts,
     /// non-ASCII and invalid UTF-8. Combining marks are left out: see `LegacyJournal`.
-    static func randomLine(using random: inout SeededGenerator) -> [UInt8] {
+    static func randomLine(using random: inout SplitMix64) -> [UInt8] {
         let textPieces: [[UInt8]] = [
             "a", "Z", "0", " ", "-", ".", "\\", "\\t", "\\n", "\\r", "\\\\", "\\x", "t", "n", "\r", "é", "☃", "🍞", "end", ",",
         ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x98], [0x80]]
