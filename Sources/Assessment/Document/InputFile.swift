@@ -29,23 +29,7 @@ public enum InputFile {
         var chunkSize = isRegular ? Int(info.st_size) + 1 : 64 * 1024
         var bytes: [UInt8] = []
         while true {
-            var failure: Int32 = 0
-            var reachedEnd = false
-            let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, count in
-                count = 0
-                while count < buffer.count {
-                    let read = systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                    if read > 0 {
-                        count += read
-                    } else if read == 0 {
-                        reachedEnd = true
-                        return
-                    } else if errno != EINTR {
-                        failure = errno
-                        return
-                    }
-                }
-            }
+            let (chunk, reachedEnd, failure) = readChunk(descriptor, upTo: chunkSize)
             if failure != 0 {
                 throw DiagnosticsError([Diagnostic(.error, "cannot read the file: \(describe(failure))", path: path)])
             }
@@ -54,6 +38,28 @@ public enum InputFile {
             if reachedEnd { return bytes }
             chunkSize = min(64 * 1024, limit + 1 - bytes.count)
         }
+    }
+
+    /// Up to `size` bytes (fewer only at the end of the file), whether the end was reached, and the errno of a failed read.
+    private static func readChunk(_ descriptor: Int32, upTo size: Int) -> (bytes: [UInt8], reachedEnd: Bool, failure: Int32) {
+        var reachedEnd = false
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let read = systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read > 0 {
+                    count += read
+                } else if read == 0 {
+                    reachedEnd = true
+                    return
+                } else if errno != EINTR {
+                    failure = errno
+                    return
+                }
+            }
+        }
+        return (bytes, reachedEnd, failure)
     }
 
     private static func tooLarge(_ path: String, size: Int?, limit: Int) -> DiagnosticsError {

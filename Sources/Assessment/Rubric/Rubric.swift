@@ -14,13 +14,13 @@ public struct Rubric: Sendable {
     public var minimumCoverage: Double
     public var criterionBands: [CriterionBand]
     public var bands: [VerdictBand]
-    public var criteria: [Criterion] { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
-    public var questions: [Question] { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
-    public var rules: [Rule] { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
+    public var criteria: [Criterion] { didSet { replan() } }
+    public var questions: [Question] { didSet { replan() } }
+    public var rules: [Rule] { didSet { replan() } }
     /// Where the rubric was read from, and the SHA-256 of the file's bytes.
     public var origin: RubricOrigin
     /// The names rules may use, with the slot of each in an `Activation`.
-    public var environment: Environment { didSet { plan = Rubric.plan(questions, criteria, rules, environment) } }
+    public var environment: Environment { didSet { replan() } }
     /// Derived from the four properties above, and rebuilt whenever one of them changes.
     private(set) var plan: ScoringPlan
 
@@ -42,11 +42,11 @@ public struct Rubric: Sendable {
         self.rules = rules
         self.origin = origin
         self.environment = environment
-        self.plan = Rubric.plan(questions, criteria, rules, environment)
+        self.plan = ScoringPlan(questions: questions, criteria: criteria, rules: rules, environment: environment)
     }
 
-    private static func plan(_ questions: [Question], _ criteria: [Criterion], _ rules: [Rule], _ environment: Environment) -> ScoringPlan {
-        ScoringPlan(questions: questions, criteria: criteria, rules: rules, environment: environment)
+    private mutating func replan() {
+        plan = ScoringPlan(questions: questions, criteria: criteria, rules: rules, environment: environment)
     }
 
     public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
