@@ -18,20 +18,20 @@ struct RadarNames: Sendable {
         [("fill", accent), ("fill-opacity", "0.25"), ("stroke", accent), ("stroke-width", "2")]
     }
     private static let labels = [("font-family", "Arial, Helvetica, sans-serif"), ("font-size", "12"), ("fill", "#1a1a1a")]
-    /// After `x`.
-    private static let score = [("dy", "14"), ("font-weight", "bold")]
+    /// The scores', which are the labels' in bold.
+    private static let scores = labels + [("font-weight", "bold")]
     private static let others = ["svg", "title", "desc", "path", "polygon", "g", "text", "tspan", "d", "points", "x", "y",
                                  "text-anchor", "start", "middle", "end", "dy", "0", "14"]
 
     /// Every string the chart interns, for `HTMLNames`.
     static func strings(accent: String) -> [String] {
-        let fixed = svg + title + description + grid + area(accent: accent) + labels + score
+        let fixed = svg + title + description + grid + area(accent: accent) + labels + scores
         return fixed.flatMap { [$0.0, $0.1] } + others
     }
 
     let svg, title, description, path, polygon, group, text, tspan: InternedString
     let svgAttributes, titleAttributes, descriptionAttributes, gridAttributes, areaAttributes, labelsAttributes,
-        scoreAttributes: [Attribute]
+        scoresAttributes: [Attribute]
     let pathData, points, x, y, textAnchor, lineShift: InternedString
     /// `dy` of a label's first line, and of the lines after it.
     let firstLine, nextLine: InternedString
@@ -56,7 +56,7 @@ struct RadarNames: Sendable {
         gridAttributes = interned(Self.grid)
         areaAttributes = interned(Self.area(accent: accent))
         labelsAttributes = interned(Self.labels)
-        scoreAttributes = interned(Self.score)
+        scoresAttributes = interned(Self.scores)
         pathData = names.required("d")
         points = names.required("points")
         x = names.required("x")

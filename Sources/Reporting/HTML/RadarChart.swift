@@ -32,22 +32,39 @@ struct RadarChart {
         document.text(criteria.map { "\($0.title): \(ReportText.score($0.score))" }.joined(separator: "; "), in: description)
 
         let layout = builder.radarLayouts.layout(for: criteria.map(\.title))
-        // The grid (rings at 25, 50, 75 and 100, and the axes) is one path: the same strokes as separate
-        // shapes, in one element, because every element and attribute costs time in each report.
-        if let grid = layout.grid {
-            let path = document.element(names.path, in: svg)
-            names.gridAttributes.forEach { document.addAttribute($0.name, $0.value, on: path) }
-            document.addCleanAttribute(names.pathData, grid, on: path)
-        }
+        // The grid and the labels first: the same in every report of the rubric, so kept as a fragment. The
+        // labels sit outside the rings, so the area drawn after them covers none of them.
+        builder.add(.chartBackdrop(layout), in: svg)
         let points = criteria.indices.map { index in
             Self.coordinates(Self.point(index, of: criteria.count, value: criteria[index].score ?? 0))
         }.joined(separator: " ")
         let area = document.element(names.polygon, in: svg)
         document.addAttribute(names.points, points, on: area)
         names.areaAttributes.forEach { document.addAttribute($0.name, $0.value, on: area) }
+        let scores = document.element(names.group, in: svg)
+        names.scoresAttributes.forEach { document.addAttribute($0.name, $0.value, on: scores) }
+        for (criterion, label) in zip(criteria, layout.labels) {
+            let text = document.element(names.text, in: scores)
+            document.addCleanAttribute(names.x, label.x, on: text)
+            document.addCleanAttribute(names.y, label.scoreY, on: text)
+            document.addAttribute(names.textAnchor, names.anchor(label.anchor), on: text)
+            document.text(criterion.score.map { NumberText.format($0) } ?? "–", in: text)
+        }
+    }
+
+    /// The grid (rings at 25, 50, 75 and 100, and the axes, as one path: every element and attribute
+    /// costs time in each report) and each criterion's title beside its axis.
+    static func drawBackdrop(_ layout: RadarLayout, in svg: HTMLDocument.Node, with builder: PartBuilder) {
+        let document = builder.document
+        let names = builder.radarNames
+        if let grid = layout.grid {
+            let path = document.element(names.path, in: svg)
+            names.gridAttributes.forEach { document.addAttribute($0.name, $0.value, on: path) }
+            document.addCleanAttribute(names.pathData, grid, on: path)
+        }
         let labels = document.element(names.group, in: svg)
         names.labelsAttributes.forEach { document.addAttribute($0.name, $0.value, on: labels) }
-        for (criterion, label) in zip(criteria, layout.labels) {
+        for label in layout.labels {
             let text = document.element(names.text, in: labels)
             document.addCleanAttribute(names.x, label.x, on: text)
             document.addCleanAttribute(names.y, label.y, on: text)
@@ -58,10 +75,6 @@ struct RadarChart {
                 document.addAttribute(names.lineShift, number == 0 ? names.firstLine : names.nextLine, on: span)
                 document.text(line, in: span)
             }
-            let score = document.element(names.tspan, in: text)
-            document.addCleanAttribute(names.x, label.x, on: score)
-            names.scoreAttributes.forEach { document.addAttribute($0.name, $0.value, on: score) }
-            document.text(criterion.score.map { NumberText.format($0) } ?? "–", in: score)
         }
     }
 
@@ -87,7 +100,9 @@ struct RadarChart {
             // Labels above the chart grow upwards, so their last line sits just above the axis end.
             let below = anchor.y > centre.y + 1
             let firstLine = below ? anchor.y + 12 : anchor.y - Double(lines.count) * 14 + (abs(horizontal) < 1 ? 0 : 14)
-            return RadarLayout.Label(x: format(anchor.x), y: format(firstLine), anchor: alignment, lines: lines)
+            // The score goes on the line after the title's last.
+            let scoreY = firstLine + Double(lines.count) * 14
+            return RadarLayout.Label(x: format(anchor.x), y: format(firstLine), scoreY: format(scoreY), anchor: alignment, lines: lines)
         }
         return RadarLayout(grid: grid, labels: labels)
     }
@@ -128,15 +143,17 @@ struct RadarChart {
 }
 
 /// Where the chart's fixed parts go for one list of criterion titles.
-struct RadarLayout: Sendable {
-    enum Anchor: Sendable {
+struct RadarLayout: Hashable, Sendable {
+    enum Anchor: Hashable, Sendable {
         case start, middle, end
     }
 
     /// Coordinates are whole numbers, so the strings need no cleaning.
-    struct Label: Sendable {
+    struct Label: Hashable, Sendable {
         var x: String
+        /// Of the title's first line, and of the score below its last.
         var y: String
+        var scoreY: String
         var anchor: Anchor
         var lines: [String]
     }

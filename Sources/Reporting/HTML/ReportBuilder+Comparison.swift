@@ -5,7 +5,7 @@ extension ReportBuilder {
     /// history knows them. Each change carries an arrow and a signed number, so it reads without colour.
     func comparisonSection(_ comparison: AssessmentComparison, in slot: HTMLDocument.Node) {
         guard comparison.previous != nil || comparison.peers != nil else { return }
-        add("h3", in: slot, text: "Since last time, and among peers")
+        add(.heading(level: 3, text: "Since last time, and among peers"), in: slot)
         if let previous = comparison.previous {
             var sentence = "The previous assessment, on \(previous.date), gave \(previous.verdict.phrase) at \(ReportText.score(previous.overall))"
             if let change = comparison.overallChange(of: assessment) {

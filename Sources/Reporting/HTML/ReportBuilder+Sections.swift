@@ -2,21 +2,21 @@ import Assessment
 
 extension ReportBuilder {
     func criteria(_ slot: HTMLDocument.Node) {
-        add("h2", in: slot, text: "The criteria")
+        add(.heading(level: 2, text: "The criteria"), in: slot)
         for criterion in assessment.criteria {
             let block = add("div", in: slot, class: "criterion")
-            add("h3", in: block, text: criterion.title)
+            add(.heading(level: 3, text: criterion.title), in: block)
             add("p", in: block, class: "meta",
                 text: "Score \(ReportText.score(criterion.score)) · \(criterion.band ?? "not answered") · weight \(NumberText.format(criterion.weight))")
-            labelled("What it measures:", criterion.meaning, in: block)
-            labelled("Why it argues for in-house:", criterion.whyInHouse, in: block, class: "reason")
+            add(.labelled(label: "What it measures:", text: criterion.meaning, className: nil), in: block)
+            add(.labelled(label: "Why it argues for in-house:", text: criterion.whyInHouse, className: "reason"), in: block)
             let drivers = largestContributions(of: criterion)
             if !drivers.isEmpty {
-                add("p", in: block, text: "What drove the score:")
+                add(.paragraph(text: "What drove the score:"), in: block)
                 let list = add("ul", in: block)
                 for driver in drivers { add("li", in: list, text: driver) }
             }
-            if let advice = criterion.advice { labelled("Advice:", advice, in: block, class: "advice") }
+            if let advice = criterion.advice { add(.labelled(label: "Advice:", text: advice, className: "advice"), in: block) }
         }
     }
 
@@ -65,18 +65,16 @@ extension ReportBuilder {
     }
 
     func rules(_ slot: HTMLDocument.Node) {
-        add("h2", in: slot, text: "Rules and flags")
+        add(.heading(level: 2, text: "Rules and flags"), in: slot)
         for flag in assessment.flags {
-            let paragraph = add("p", in: slot, class: "flag")
-            add("strong", in: paragraph, text: "\(flag.level.capitalizedFirst()):")
-            document.text(" \(flag.message)", in: paragraph)
+            add(.labelled(label: "\(flag.level.capitalizedFirst()):", text: flag.message, className: "flag"), in: slot)
         }
         let fired = assessment.rules.filter(\.fired)
         guard !fired.isEmpty else {
-            add("p", in: slot, text: "No rule fired for this questionnaire.")
+            add(.paragraph(text: "No rule fired for this questionnaire."), in: slot)
             return
         }
-        add("p", in: slot, text: "\(fired.count) of the rubric's \(assessment.rules.count) rules fired:")
+        add(.paragraph(text: "\(fired.count) of the rubric's \(assessment.rules.count) rules fired:"), in: slot)
         let list = add("ul", in: slot)
         for rule in fired {
             let item = add("li", in: list)
@@ -97,9 +95,9 @@ extension ReportBuilder {
     }
 
     func actions(_ slot: HTMLDocument.Node) {
-        add("h2", in: slot, text: "Action plan")
+        add(.heading(level: 2, text: "Action plan"), in: slot)
         guard !assessment.actions.isEmpty else {
-            add("p", in: slot, text: "No actions were suggested.")
+            add(.paragraph(text: "No actions were suggested."), in: slot)
             return
         }
         let list = add("ol", in: slot)
@@ -107,8 +105,8 @@ extension ReportBuilder {
     }
 
     func coverage(_ slot: HTMLDocument.Node) {
-        add("h2", in: slot, text: "Coverage")
-        add("p", in: slot, text: "\(ReportText.percent(assessment.coverage)) of the question weight was answered; the rubric needs \(ReportText.percent(assessment.minimumCoverage)) to reach a verdict.")
+        add(.heading(level: 2, text: "Coverage"), in: slot)
+        add(.paragraph(text: "\(ReportText.percent(assessment.coverage)) of the question weight was answered; the rubric needs \(ReportText.percent(assessment.minimumCoverage)) to reach a verdict."), in: slot)
         guard !assessment.missing.isEmpty else { return }
         let titles = Dictionary(assessment.criteria.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         table(
@@ -118,8 +116,8 @@ extension ReportBuilder {
     }
 
     func method(_ slot: HTMLDocument.Node) {
-        add("h2", in: slot, text: "Method")
-        add("p", in: slot, text: "Each answer is turned into points from 0 to 1, where 1 argues most strongly for keeping the work in-house. A criterion's score is the weighted mean of its answered questions on a 0 to 100 scale, plus the adjustments of the rules that fired, kept within 0 to 100. The overall score is the mean of the criterion scores weighted by the criteria's weights. The verdict comes from the rubric's bands over the overall score, unless a rule decides it (a veto) or too little was answered (inconclusive).")
+        add(.heading(level: 2, text: "Method"), in: slot)
+        add(.paragraph(text: "Each answer is turned into points from 0 to 1, where 1 argues most strongly for keeping the work in-house. A criterion's score is the weighted mean of its answered questions on a 0 to 100 scale, plus the adjustments of the rules that fired, kept within 0 to 100. The overall score is the mean of the criterion scores weighted by the criteria's weights. The verdict comes from the rubric's bands over the overall score, unless a rule decides it (a veto) or too little was answered (inconclusive)."), in: slot)
         table(
             headers: ["Item", "Value"],
             rows: [
@@ -150,21 +148,21 @@ extension ReportBuilder {
     /// Every question and the answer given, grouped under its criterion: a list rather than a table,
     /// so it reads on a phone and the criterion is not repeated on every row.
     func appendix(_ slot: HTMLDocument.Node) {
-        add("h2", in: slot, text: "Appendix: questions and answers")
+        add(.heading(level: 2, text: "Appendix: questions and answers"), in: slot)
         let answers = Dictionary(grouping: assessment.answers, by: \.criterion)
         let list = styles.element(tag: "ul", className: nil, in: document)
         let item = styles.element(tag: "li", className: nil, in: document)
         let answer = styles.element(tag: "strong", className: nil, in: document)
         for criterion in assessment.criteria {
             guard let given = answers[criterion.id], !given.isEmpty else { continue }
-            add("h3", in: slot, text: criterion.title)
+            add(.heading(level: 3, text: criterion.title), in: slot)
             let questions = add(list, in: slot, text: nil)
             for record in given {
                 add(answer, in: add(item, in: questions, text: record.prompt + " "), text: record.display)
             }
         }
         if let notes = assessment.questionnaire.notes?.trimmingCharacters(), !notes.isEmpty {
-            add("h3", in: slot, text: "Notes")
+            add(.heading(level: 3, text: "Notes"), in: slot)
             for paragraph in Self.paragraphs(of: notes) { add("p", in: slot, text: paragraph) }
         }
     }

@@ -16,15 +16,15 @@ extension ReportBuilder {
     }
 
     func summary(_ slot: HTMLDocument.Node) {
-        add("h2", in: slot, text: "Summary")
+        add(.heading(level: 2, text: "Summary"), in: slot)
         add("p", in: slot, class: "verdict", text: "\(ReportText.verdictHeadline(assessment.verdict)), overall \(ReportText.score(assessment.overall))")
         add("p", in: slot, text: assessment.summary)
-        add("h3", in: slot, text: "Key findings")
+        add(.heading(level: 3, text: "Key findings"), in: slot)
         let findings = add("ul", in: slot)
         for finding in keyFindings() { add("li", in: findings, text: finding) }
         let first = assessment.actions.prefix(3)
         if !first.isEmpty {
-            add("h3", in: slot, text: "First actions")
+            add(.heading(level: 3, text: "First actions"), in: slot)
             let list = add("ol", in: slot)
             for action in first { add("li", in: list, text: action) }
         }
@@ -58,10 +58,10 @@ extension ReportBuilder {
     }
 
     func chart(_ slot: HTMLDocument.Node) {
-        add("h2", in: slot, text: "Scores at a glance")
+        add(.heading(level: 2, text: "Scores at a glance"), in: slot)
         let figure = add("figure", in: slot)
         RadarChart(builder: self).draw(in: figure)
-        add("figcaption", in: figure, text: "Each axis runs from 0 at the centre to 100 at the edge; 100 is the strongest case for keeping the work in-house.")
+        add(.caption(text: "Each axis runs from 0 at the centre to 100 at the edge; 100 is the strongest case for keeping the work in-house."), in: figure)
         table(
             headers: ["Criterion", "Score", "Bar", "Band", "Weight"],
             rows: assessment.criteria.map {

@@ -4,7 +4,8 @@ internal import CLibXML2
 extension HTMLDocument {
     /// The children of `node` as HTML text in UTF-8, each written by libxml2's HTML serializer.
     func serializedChildren(of node: Node) -> [UInt8] {
-        writing { buffer in
+        resolveFragments()
+        return writing { buffer in
             var child = node.pointer.pointee.children
             while let current = child {
                 htmlNodeDumpFormatOutput(buffer, document, current, "UTF-8", 1)

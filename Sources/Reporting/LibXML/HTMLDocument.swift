@@ -10,6 +10,8 @@ final class HTMLDocument {
     /// The `HTMLNames` dictionary this document reads through, when it was copied for a report: only
     /// strings interned there may be pointed at by its nodes (see `HTMLDocument+Building`).
     let sharedNames: OpaquePointer?
+    /// The fragments this document's nodes point at (`insert(_:in:)`), kept alive as long as it.
+    var retainedFragments: [SerializedFragment] = []
 
     /// A node of this document; valid only while the document lives.
     struct Node {
@@ -19,6 +21,16 @@ final class HTMLDocument {
     private init(owning document: xmlDocPtr, sharedNames: OpaquePointer? = nil) {
         self.document = document
         self.sharedNames = sharedNames
+    }
+
+    /// A new document given a dictionary of its own that reads through `names` (see `copy(of:names:)`).
+    convenience init(owningScratch document: xmlDocPtr, names: HTMLNames) {
+        if document.pointee.dict == nil, let dictionary = xmlDictCreateSub(names.dictionary) {
+            document.pointee.dict = dictionary
+            self.init(owning: document, sharedNames: names.dictionary)
+        } else {
+            self.init(owning: document)
+        }
     }
 
     deinit {
@@ -68,7 +80,8 @@ final class HTMLDocument {
     /// Written straight into an output buffer with no encoder: the document says UTF-8 and is UTF-8,
     /// which spares libxml2 a character-by-character conversion to entities.
     func serialized() -> [UInt8] {
-        writing { htmlDocContentDumpFormatOutput($0, document, "UTF-8", 1) }
+        resolveFragments()
+        return writing { htmlDocContentDumpFormatOutput($0, document, "UTF-8", 1) }
     }
 
     /// Runs `write` against a fresh libxml2 output buffer (no encoder) and returns what it wrote.

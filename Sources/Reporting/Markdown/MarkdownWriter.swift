@@ -23,8 +23,26 @@ struct MarkdownWriter: ~Copyable {
         return out.bytes
     }
 
+    /// The blocks inside `container`, without a blank line before the first: a fragment's Markdown.
+    mutating func blocks(in container: HTMLDocument.Node) -> [UInt8] {
+        var child = document.firstChild(of: container)
+        while let current = child {
+            block(current)
+            child = document.nextSibling(of: current)
+        }
+        return out.bytes
+    }
+
     private mutating func block(_ node: HTMLDocument.Node) {
         guard let tag = document.tag(of: node) else {
+            if let fragment = document.fragment(at: node) {
+                // Written as `blocks(in:)` wrote it, after the blank line any block starts with.
+                if !fragment.markdown.isEmpty {
+                    startBlock()
+                    out.append(written: fragment.markdown)
+                }
+                return
+            }
             paragraph(node, isText: true)
             return
         }
@@ -95,6 +113,7 @@ struct MarkdownWriter: ~Copyable {
     }
 
     private mutating func text(_ node: HTMLDocument.Node) {
+        assert(document.fragment(at: node) == nil, "a fragment among inline content; fragments are blocks (StaticPart)")
         document.withTextBytes(of: node) { out.append(escaping: $0) }
     }
 

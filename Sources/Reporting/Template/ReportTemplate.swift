@@ -17,11 +17,18 @@ public final class ReportTemplate: Sendable {
     let slotPaths: [String: [Int]]
     /// The radar chart's names, and its grid and label placement per list of criteria, worked out once per rubric.
     let radarLayouts: RadarLayouts
+    let staticParts: StaticParts
     /// The parsed, styled and branded frame. Only ever copied (under the lock), never changed after loading.
     private let frame: Mutex<HTMLDocument>
 
     /// Loads `report.html`, `styles.css` and `branding.yaml` from `directory`.
-    public init(directory: String) throws(DiagnosticsError) {
+    public convenience init(directory: String) throws(DiagnosticsError) {
+        try self.init(directory: directory, keepingStaticParts: true)
+    }
+
+    /// `keepingStaticParts` false builds every part of every report node by node, as tests do to check
+    /// that keeping them changes no byte.
+    init(directory: String, keepingStaticParts: Bool) throws(DiagnosticsError) {
         let branding = try Branding.load(path: "\(directory)/branding.yaml", directory: directory)
         let cssPath = "\(directory)/styles.css"
         let css = try Self.text(at: cssPath).replacing("{{accent}}", with: branding.accent)
@@ -50,6 +57,7 @@ public final class ReportTemplate: Sendable {
         self.styles = StyleTable(styles, alsoInterning: RadarNames.strings(accent: branding.accent))
         radarLayouts = RadarLayouts(names: RadarNames(self.styles.names, accent: branding.accent))
         self.slotPaths = slotPaths
+        staticParts = StaticParts(keepsFragments: keepingStaticParts)
         self.frame = Mutex(document)
     }
 

@@ -1,0 +1,64 @@
+/// Adding elements styled from the template's sheet: what the report builder and the static parts
+/// (`StaticPart`) share.
+protocol ElementBuilding {
+    var document: HTMLDocument { get }
+    var styles: StyleTable { get }
+}
+
+extension ElementBuilding {
+    /// Appends an element styled from the sheet (by tag and class), with optional text.
+    @discardableResult
+    func add(
+        _ tag: String, in parent: HTMLDocument.Node, class className: String? = nil, text: String? = nil,
+        attributes: [(String, String)] = []
+    ) -> HTMLDocument.Node {
+        add(styles.element(tag: tag, className: className, in: document), in: parent, text: text, attributes: attributes)
+    }
+
+    /// `add` with the element already looked up, for loops that add many elements of one kind. Its name,
+    /// class and style are interned, so none of them is copied.
+    @discardableResult
+    func add(
+        _ element: ElementStyle, in parent: HTMLDocument.Node, text: String?, attributes: [(String, String)] = [],
+        scope: InternedString? = nil
+    ) -> HTMLDocument.Node {
+        let node = document.element(element.tag, in: parent)
+        for (name, value) in attributes { document.addAttribute(name, value, on: node) }
+        if let scope { document.addAttribute(styles.common.scope, scope, on: node) }
+        if let className = element.className { document.addAttribute(styles.common.classAttribute, className, on: node) }
+        if let style = element.style { document.addAttribute(styles.common.style, style, on: node) }
+        if let text { document.text(text, in: node) }
+        return node
+    }
+
+    /// A paragraph holding a bold lead-in followed by plain text.
+    func labelled(_ label: String, _ value: String, in parent: HTMLDocument.Node, class className: String? = nil) {
+        let paragraph = add("p", in: parent, class: className)
+        add("strong", in: paragraph, text: label)
+        document.text(" \(value)", in: paragraph)
+    }
+
+    /// A table with a header row; every cell is text. The first column is a row header when `rowHeaders`.
+    func table(headers: [String], rows: [[String]], in parent: HTMLDocument.Node, rowHeaders: Bool = false, cellClasses: [String?] = []) {
+        let table = add("table", in: parent)
+        let head = add("thead", in: table)
+        let headRow = add("tr", in: head)
+        let header = styles.element(tag: "th", className: nil, in: document)
+        for text in headers { add(header, in: headRow, text: text, scope: styles.common.column) }
+        let body = add("tbody", in: table)
+        // Each column's element, looked up once per table rather than once per cell.
+        let columns = max(headers.count, rows.reduce(0) { max($0, $1.count) })
+        let cells = (0..<columns).map { index in
+            styles.element(
+                tag: rowHeaders && index == 0 ? "th" : "td", className: index < cellClasses.count ? cellClasses[index] : nil,
+                in: document)
+        }
+        let rowElement = styles.element(tag: "tr", className: nil, in: document)
+        for row in rows {
+            let tableRow = add(rowElement, in: body, text: nil)
+            for (index, text) in row.enumerated() {
+                add(cells[index], in: tableRow, text: text, scope: rowHeaders && index == 0 ? styles.common.row : nil)
+            }
+        }
+    }
+}
