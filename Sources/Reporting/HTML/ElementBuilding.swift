@@ -37,28 +37,4 @@ extension ElementBuilding {
         add("strong", in: paragraph, text: label)
         document.text(" \(value)", in: paragraph)
     }
-
-    /// A table with a header row; every cell is text. The first column is a row header when `rowHeaders`.
-    func table(headers: [String], rows: [[String]], in parent: HTMLDocument.Node, rowHeaders: Bool = false, cellClasses: [String?] = []) {
-        let table = add("table", in: parent)
-        let head = add("thead", in: table)
-        let headRow = add("tr", in: head)
-        let header = styles.element(tag: "th", className: nil, in: document)
-        for text in headers { add(header, in: headRow, text: text, scope: styles.common.column) }
-        let body = add("tbody", in: table)
-        // Each column's element, looked up once per table rather than once per cell.
-        let columns = max(headers.count, rows.reduce(0) { max($0, $1.count) })
-        let cells = (0..<columns).map { index in
-            styles.element(
-                tag: rowHeaders && index == 0 ? "th" : "td", className: index < cellClasses.count ? cellClasses[index] : nil,
-                in: document)
-        }
-        let rowElement = styles.element(tag: "tr", className: nil, in: document)
-        for row in rows {
-            let tableRow = add(rowElement, in: body, text: nil)
-            for (index, text) in row.enumerated() {
-                add(cells[index], in: tableRow, text: text, scope: rowHeaders && index == 0 ? styles.common.row : nil)
-            }
-        }
-    }
 }

@@ -19,15 +19,15 @@ extension ReportBuilder {
         var headers = ["Criterion"]
         if comparison.previous != nil { headers += ["Then", "Now", "Change"] }
         if comparison.peers != nil { headers.append("Peer percentile") }
-        let rows = assessment.criteria.map { criterion -> [String] in
-            var row = [criterion.title]
+        let rows = assessment.criteria.map { criterion -> [CellText] in
+            var row: [CellText] = [.fixed(criterion.title)]
             if let previous = comparison.previous {
-                row.append(ReportText.score(previous.scores[criterion.id]))
-                row.append(ReportText.score(criterion.score))
-                row.append(comparison.change(of: criterion).map(ReportText.change) ?? "–")
+                row.append(.varying(ReportText.score(previous.scores[criterion.id])))
+                row.append(.varying(ReportText.score(criterion.score)))
+                row.append(.varying(comparison.change(of: criterion).map(ReportText.change) ?? "–"))
             }
             if let peers = comparison.peers {
-                row.append(peers.percentiles[criterion.id].map { NumberText.format($0.rounded()) } ?? "–")
+                row.append(.varying(peers.percentiles[criterion.id].map { NumberText.format($0.rounded()) } ?? "–"))
             }
             return row
         }

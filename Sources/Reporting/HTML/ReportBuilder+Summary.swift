@@ -65,7 +65,8 @@ extension ReportBuilder {
         table(
             headers: ["Criterion", "Score", "Bar", "Band", "Weight"],
             rows: assessment.criteria.map {
-                [$0.title, ReportText.score($0.score), ReportText.bar($0.score), $0.band ?? "not answered", NumberText.format($0.weight)]
+                [.fixed($0.title), .varying(ReportText.score($0.score)), .fixed(ReportText.bar($0.score)), .fixed($0.band ?? "not answered"),
+                 .fixed(NumberText.format($0.weight))]
             },
             in: slot, rowHeaders: true, cellClasses: [nil, "score", "bar", nil, nil])
         if let comparison { comparisonSection(comparison, in: slot) }

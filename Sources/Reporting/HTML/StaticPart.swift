@@ -12,6 +12,10 @@ enum StaticPart: Hashable, Sendable {
     /// A paragraph with a bold lead-in (`ElementBuilding.labelled`).
     case labelled(label: String, text: String, className: String?)
     case caption(text: String)
+    /// A table's `thead`: one row of column headers.
+    case tableHead(headers: [String])
+    /// One `th` row header or one `td`.
+    case cell(rowHeader: Bool, text: String, className: String?)
     /// Inside the chart's `svg`.
     case chartBackdrop(RadarLayout)
 
@@ -22,10 +26,66 @@ enum StaticPart: Hashable, Sendable {
         case .labelled(let label, let text, let className): builder.labelled(label, text, in: parent, class: className)
         case .caption(let text): builder.add("figcaption", in: parent, text: text)
         case .chartBackdrop(let layout): RadarChart.drawBackdrop(layout, in: parent, with: builder)
+        case .tableHead(let headers):
+            let row = builder.add("tr", in: builder.add("thead", in: parent))
+            let header = builder.styles.element(tag: "th", className: nil, in: builder.document)
+            for text in headers { builder.add(header, in: row, text: text, scope: builder.styles.common.column) }
+        case .cell(let rowHeader, let text, let className):
+            let cell = builder.styles.element(tag: rowHeader ? "th" : "td", className: className, in: builder.document)
+            builder.add(cell, in: parent, text: text, scope: rowHeader ? builder.styles.common.row : nil)
         }
     }
 
     private static let headings = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    /// Hashes a sample of each text (its length and its first and last bytes) rather than all of it:
+    /// every report looks up dozens of parts, some a paragraph long. Equality still compares whole
+    /// values, so parts that share a sample only share a bucket.
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .heading(let level, let text):
+            hasher.combine(0)
+            hasher.combine(level)
+            Self.sample(text, into: &hasher)
+        case .paragraph(let text, let className):
+            hasher.combine(1)
+            Self.sample(text, into: &hasher)
+            hasher.combine(className)
+        case .labelled(let label, let text, let className):
+            hasher.combine(2)
+            Self.sample(label, into: &hasher)
+            Self.sample(text, into: &hasher)
+            hasher.combine(className)
+        case .caption(let text):
+            hasher.combine(3)
+            Self.sample(text, into: &hasher)
+        case .chartBackdrop(let layout):
+            hasher.combine(4)
+            hasher.combine(layout.labels.count)
+            Self.sample(layout.grid ?? "", into: &hasher)
+            for label in layout.labels { Self.sample(label.lines.last ?? "", into: &hasher) }
+        case .tableHead(let headers):
+            hasher.combine(5)
+            hasher.combine(headers.count)
+            for header in headers { Self.sample(header, into: &hasher) }
+        case .cell(let rowHeader, let text, let className):
+            hasher.combine(6)
+            hasher.combine(rowHeader)
+            Self.sample(text, into: &hasher)
+            hasher.combine(className)
+        }
+    }
+
+    private static func sample(_ text: String, into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            let raw = UnsafeRawBufferPointer(bytes)
+            guard raw.count > 32 else { return hasher.combine(bytes: raw) }
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[..<16]))
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - 16)...]))
+        }
+    }
 }
 
 /// What building a static part needs: the document, the sheet and the chart's names, and no assessment.

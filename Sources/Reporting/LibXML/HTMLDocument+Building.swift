@@ -76,13 +76,13 @@ extension HTMLDocument {
         while let current = child {
             child = current.pointee.next
             xmlUnlinkNode(current)
-            xmlFreeNode(current)
+            free(current)
         }
     }
 
     func remove(_ node: Node) {
         xmlUnlinkNode(node.pointer)
-        xmlFreeNode(node.pointer)
+        free(node.pointer)
     }
 }
 

@@ -123,7 +123,7 @@ extension HTMLDocument {
             child = current.pointee.next
             if current.pointee.type == XML_COMMENT_NODE {
                 xmlUnlinkNode(current)
-                xmlFreeNode(current)
+                free(current)
             } else if current.pointee.type == XML_ELEMENT_NODE {
                 removeComments(from: current.pointee.children)
             }
@@ -136,7 +136,7 @@ extension HTMLDocument {
     /// tree makes no `String` per node.
     enum Tag: Equatable {
         case heading(Int)
-        case p, figcaption, ul, ol, li, table, tr, th, td, strong, em, br, hr, body
+        case p, figcaption, ul, ol, li, table, thead, tr, th, td, strong, em, br, hr, body
         /// Never shown in Markdown: `svg`, `img`, `script`, `style`.
         case hidden
         /// Skipped as blocks: `head`, `template`.
@@ -178,7 +178,7 @@ extension HTMLDocument {
             }
         case 3: return name.equals("svg") || name.equals("img") ? .hidden : .other
         case 4: return name.equals("body") ? .body : name.equals("head") ? .head : .other
-        case 5: return name.equals("table") ? .table : name.equals("style") ? .hidden : .other
+        case 5: return name.equals("table") ? .table : name.equals("thead") ? .thead : name.equals("style") ? .hidden : .other
         case 6: return name.equals("strong") ? .strong : name.equals("script") ? .hidden : .other
         case 8: return name.equals("template") ? .template : .other
         case 10: return name.equals("figcaption") ? .figcaption : .other

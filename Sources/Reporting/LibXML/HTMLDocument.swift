@@ -34,6 +34,7 @@ final class HTMLDocument {
     }
 
     deinit {
+        if !retainedFragments.isEmpty, let first = document.pointee.children { releaseFragmentBytes(from: first, siblings: true) }
         xmlFreeDoc(document)
     }
 

@@ -9,10 +9,23 @@ internal import CLibXML2
 /// bytes come only from libxml2's serialization of nodes built like every other (text cleaned and
 /// escaped as ever), never from text a client wrote: see `StaticPart`.
 final class SerializedFragment: @unchecked Sendable {
-    /// The serialized elements without the line breaks libxml2's formatting may put at their edges:
-    /// those depend on the neighbours the fragment has in each report (`HTMLDocument.resolveFragments`).
-    let html: [UInt8]
-    /// The blocks as the Markdown writer wrote them, without the blank line before the first.
+    /// The serialized elements as C strings, one for each combination of the line breaks libxml2's
+    /// formatting may put at their edges (index: 2 for a break before, plus 1 for one after), which
+    /// depend on the neighbours the fragment has in each report (`HTMLDocument.resolveFragments`).
+    /// Fragment nodes point at them; the document clears those pointers before libxml2 frees a node.
+    private let variants: [UnsafeMutablePointer<xmlChar>]
+    /// Where the Markdown writer takes the fragment's Markdown.
+    enum Role {
+        /// Blocks, written without the blank line before the first.
+        case blocks
+        /// A table's header row (a `thead`): its cells between pipes, without the delimiter row.
+        case headerRow(cells: Int)
+        /// One `th` or `td`: its inline content, escaped.
+        case cell
+    }
+
+    let role: Role
+    /// As the Markdown writer wrote it, for the role.
     let markdown: [UInt8]
     /// How many sibling elements the bytes stand for.
     let elementCount: Int
@@ -40,11 +53,33 @@ final class SerializedFragment: @unchecked Sendable {
         }
         bytes.removeLast(close.count)
         bytes.removeFirst(open.count)
-        html = bytes
+        variants = [(false, false), (false, true), (true, false), (true, true)].map { before, after in
+            let text = (before ? [0x0A] : []) + bytes + (after ? [0x0A] : []) + [0]
+            let copy = UnsafeMutablePointer<xmlChar>.allocate(capacity: text.count)
+            copy.initialize(from: text, count: text.count)
+            return copy
+        }
         var writer = MarkdownWriter(document: scratch)
-        markdown = writer.blocks(in: container)
+        switch elements.count == 1 ? scratch.tag(of: last) : nil {
+        case .thead?:
+            guard let row = scratch.firstChild(of: last) else { return nil }
+            let (line, cells) = writer.headerRow(row)
+            (role, markdown) = (.headerRow(cells: cells), line)
+        case .th?, .td?:
+            (role, markdown) = (.cell, writer.cell(last))
+        default:
+            (role, markdown) = (.blocks, writer.blocks(in: container))
+        }
         elementCount = elements.count
         lastEndsLine = HTMLDocument.endsLines(scratch.tagName(of: last) ?? "")
+    }
+
+    deinit {
+        variants.forEach { $0.deallocate() }
+    }
+
+    func html(breakBefore: Bool, breakAfter: Bool) -> UnsafeMutablePointer<xmlChar> {
+        variants[(breakBefore ? 2 : 0) + (breakAfter ? 1 : 0)]
     }
 }
 
@@ -64,6 +99,7 @@ extension HTMLDocument {
     /// whose name starts with p), inside which libxml2 breaks no lines between the elements.
     func insert(_ fragment: SerializedFragment, in parent: Node) {
         assert(parent.pointer.pointee.name?.pointee != UInt8(ascii: "p"), "a fragment inside an element named p…")
+        // Made empty: the content is set when the document is serialized, and cleared before it is freed.
         guard let node = xmlNewCDataBlock(document, nil, 0) else {
             preconditionFailure("libxml2 could not allocate a node (out of memory)")
         }
@@ -110,14 +146,27 @@ extension HTMLDocument {
         if let next = node.pointee.next {
             afterLast = notInP && fragment.lastEndsLine && (next.pointee.type == XML_ELEMENT_NODE || self.fragment(at: Node(pointer: next)) != nil)
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(fragment.html.count + 3)
-        if insideTags { bytes.append(0x0A) }
-        bytes += fragment.html
-        if afterLast { bytes.append(0x0A) }
-        bytes.append(0)
-        if let old = node.pointee.content { clibxml2_free(old) }
-        node.pointee.content = bytes.withUnsafeBufferPointer { xmlStrndup($0.baseAddress, Int32(bytes.count - 1)) }
+        node.pointee.content = fragment.html(breakBefore: insideTags, breakAfter: afterLast)
+    }
+
+    /// Frees a node and everything below it, first taking back from fragment nodes the bytes they
+    /// point at, which belong to their fragment and not to libxml2.
+    func free(_ node: xmlNodePtr) {
+        if !retainedFragments.isEmpty { releaseFragmentBytes(from: node, siblings: false) }
+        xmlFreeNode(node)
+    }
+
+    /// Clears the content of every fragment node at and below `first` (and after it, with `siblings`).
+    func releaseFragmentBytes(from first: xmlNodePtr, siblings: Bool) {
+        var child: xmlNodePtr? = first
+        while let current = child {
+            child = siblings ? current.pointee.next : nil
+            if fragment(at: Node(pointer: current)) != nil {
+                current.pointee.content = nil
+            } else if current.pointee.type == XML_ELEMENT_NODE, let children = current.pointee.children {
+                releaseFragmentBytes(from: children, siblings: true)
+            }
+        }
     }
 
     /// Whether libxml2's HTML serializer ends lines around this element in format mode: a tag it knows

@@ -147,6 +147,15 @@ struct MarkdownWriter: ~Copyable {
         var child = document.firstChild(of: node)
         while let current = child {
             child = document.nextSibling(of: current)
+            if let fragment = document.fragment(at: current), case .headerRow(let cells) = fragment.role {
+                // Kept only for a table's head, so always its first row.
+                assert(columns == nil, "a kept header row after the table's first row")
+                startBlock()
+                out.append(written: fragment.markdown)
+                columns = cells
+                delimiterRow(cells: cells)
+                continue
+            }
             guard let tag = document.tag(of: current) else { continue }
             if tag == .tr, !tableRow(current, columns: &columns) { return false }
             if !tableRows(below: current, columns: &columns) { return false }
@@ -159,20 +168,7 @@ struct MarkdownWriter: ~Copyable {
     private mutating func tableRow(_ row: HTMLDocument.Node, columns: inout Int?) -> Bool {
         let start = out.count
         if columns == nil { startBlock() } else { out.append(0x0A) }
-        out.append("|")
-        var cells = 0
-        var child = document.firstChild(of: row)
-        while let cell = child, cells < columns ?? .max {
-            child = document.nextSibling(of: cell)
-            let tag = document.tag(of: cell)
-            guard tag == .th || tag == .td else { continue }
-            out.append(0x20)
-            out.beginLine()
-            inline(cell)
-            if out.lineIsEmpty { out.append(0x20) }
-            out.append(" |")
-            cells += 1
-        }
+        let cells = cells(of: row, limit: columns ?? .max)
         if let columns {
             for _ in cells..<columns { out.append("   |") }
             return true
@@ -182,8 +178,56 @@ struct MarkdownWriter: ~Copyable {
             return false
         }
         columns = cells
+        delimiterRow(cells: cells)
+        return true
+    }
+
+    /// "|" and at most `limit` cells, each followed by " |"; returns how many.
+    private mutating func cells(of row: HTMLDocument.Node, limit: Int) -> Int {
+        out.append("|")
+        var cells = 0
+        var child = document.firstChild(of: row)
+        while let cell = child, cells < limit {
+            child = document.nextSibling(of: cell)
+            if let fragment = document.fragment(at: cell) {
+                assert({ if case .cell = fragment.role { true } else { false } }(), "a kept part in a row that is not a cell")
+                out.append(0x20)
+                out.append(written: fragment.markdown)
+            } else {
+                let tag = document.tag(of: cell)
+                guard tag == .th || tag == .td else { continue }
+                out.append(0x20)
+                cellContent(cell)
+            }
+            out.append(" |")
+            cells += 1
+        }
+        return cells
+    }
+
+    /// A cell's inline content, or one space when it has none.
+    private mutating func cellContent(_ cell: HTMLDocument.Node) {
+        out.beginLine()
+        inline(cell)
+        if out.lineIsEmpty { out.append(0x20) }
+    }
+
+    private mutating func delimiterRow(cells: Int) {
         out.append("\n|")
         for _ in 0..<cells { out.append(" --- |") }
-        return true
+    }
+
+    // MARK: Fragments
+
+    /// A header row's cells as `tableRow` writes them before the delimiter row, and how many there are.
+    mutating func headerRow(_ row: HTMLDocument.Node) -> ([UInt8], Int) {
+        let cells = cells(of: row, limit: .max)
+        return (out.bytes, cells)
+    }
+
+    /// A cell's content as `tableRow` writes it between " " and " |".
+    mutating func cell(_ cell: HTMLDocument.Node) -> [UInt8] {
+        cellContent(cell)
+        return out.bytes
     }
 }
