@@ -58,7 +58,7 @@ struct StaticPartTests {
         #expect(differing.isEmpty, "questionnaires whose reports differ: \(differing.prefix(10))")
     }
 
-    @Test("each part is made once and reused by later reports; a template told not to keep parts keeps none")
+    @Test("each part is made once and reused by later reports, the frame's fixed elements are kept too; a template told not to keep parts keeps none")
     func partsAreMadeOnceAndReused() throws {
         let (keeping, building) = try Self.renderers()
         let assessment = try assessExample("rosas-bakery.yaml")
@@ -70,5 +70,8 @@ struct StaticPartTests {
         #expect(keeping.template.staticParts.count == afterFirst)
         _ = building.renderBytes(assessment, formats: [.html])
         #expect(building.template.staticParts.count == 0)
+        // The shipped frame's two meta elements, its print rules, the masthead and the footer.
+        #expect(keeping.template.frameParts.count == 5)
+        #expect(building.template.frameParts.count == 0)
     }
 }

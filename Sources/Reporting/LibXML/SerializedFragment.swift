@@ -103,9 +103,15 @@ extension HTMLDocument {
         guard let node = xmlNewCDataBlock(document, nil, 0) else {
             preconditionFailure("libxml2 could not allocate a node (out of memory)")
         }
-        node.pointee._private = Unmanaged.passUnretained(fragment).toOpaque()
-        retainedFragments.append(fragment)
+        mark(Node(pointer: node), as: fragment)
         xmlAddChild(parent.pointer, node)
+    }
+
+    /// Makes an empty CDATA node stand for `fragment`.
+    func mark(_ node: Node, as fragment: SerializedFragment) {
+        precondition(node.pointer.pointee.type == XML_CDATA_SECTION_NODE && node.pointer.pointee.content == nil, "only an empty fragment node")
+        node.pointer.pointee._private = Unmanaged.passUnretained(fragment).toOpaque()
+        retainedFragments.append(fragment)
     }
 
     /// The fragment a node stands for, if it is one.

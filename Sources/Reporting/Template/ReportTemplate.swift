@@ -18,6 +18,7 @@ public final class ReportTemplate: Sendable {
     /// The radar chart's names, and its grid and label placement per list of criteria, worked out once per rubric.
     let radarLayouts: RadarLayouts
     let staticParts: StaticParts
+    let frameParts: FrameParts
     /// The parsed, styled and branded frame. Only ever copied (under the lock), never changed after loading.
     private let frame: Mutex<HTMLDocument>
 
@@ -58,12 +59,15 @@ public final class ReportTemplate: Sendable {
         radarLayouts = RadarLayouts(names: RadarNames(self.styles.names, accent: branding.accent))
         self.slotPaths = slotPaths
         staticParts = StaticParts(keepsFragments: keepingStaticParts)
+        frameParts = keepingStaticParts ? FrameParts.keep(in: document, slotPaths: Array(slotPaths.values), names: self.styles.names) : .none
         self.frame = Mutex(document)
     }
 
     /// A fresh copy of the frame for one report.
     func copyFrame() -> HTMLDocument? {
-        frame.withLock { HTMLDocument.copy(of: $0, names: styles.names) }
+        guard let copy = frame.withLock({ HTMLDocument.copy(of: $0, names: styles.names) }) else { return nil }
+        frameParts.mark(copy)
+        return copy
     }
 
     private static func text(at path: String) throws(DiagnosticsError) -> String {
