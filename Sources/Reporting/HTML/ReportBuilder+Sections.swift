@@ -149,16 +149,23 @@ extension ReportBuilder {
     /// so it reads on a phone and the criterion is not repeated on every row.
     func appendix(_ slot: HTMLDocument.Node) {
         add(.heading(level: 2, text: "Appendix: questions and answers"), in: slot)
-        let answers = Dictionary(grouping: assessment.answers, by: \.criterion)
         let list = styles.element(tag: "ul", className: nil, in: document)
         let item = styles.element(tag: "li", className: nil, in: document)
         let answer = styles.element(tag: "strong", className: nil, in: document)
+        // One buffer for every "prompt " text, rather than a new string for each.
+        var prompt: [UInt8] = []
         for criterion in assessment.criteria {
-            guard let given = answers[criterion.id], !given.isEmpty else { continue }
+            let given = assessment.answers.filter { $0.criterion == criterion.id }
+            guard !given.isEmpty else { continue }
             add(.heading(level: 3, text: criterion.title), in: slot)
             let questions = add(list, in: slot, text: nil)
             for record in given {
-                add(answer, in: add(item, in: questions, text: record.prompt + " "), text: record.display)
+                prompt.removeAll(keepingCapacity: true)
+                prompt += record.prompt.utf8
+                prompt.append(0x20)
+                let line = add(item, in: questions, text: nil)
+                document.text(utf8: prompt, in: line)
+                add(answer, in: line, text: record.display)
             }
         }
         if let notes = assessment.questionnaire.notes?.trimmingCharacters(), !notes.isEmpty {

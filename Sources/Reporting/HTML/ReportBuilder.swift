@@ -18,7 +18,8 @@ struct ReportBuilder: ElementBuilding {
     /// Adds a part that is the same in every report that has it: the bytes the template keeps for it,
     /// or its nodes when the template keeps none.
     func add(_ part: StaticPart, in parent: HTMLDocument.Node) {
-        if let fragment = staticParts.fragment(for: part, styles: styles, radarNames: radarLayouts.names) {
+        // Looked up first, and made only when new: making takes copies of the sheet and the chart's names.
+        if let fragment = staticParts.existing(part) ?? staticParts.make(part, styles: styles, radarNames: radarLayouts.names) {
             document.insert(fragment, in: parent)
         } else {
             part.build(in: parent, with: PartBuilder(document: document, styles: styles, radarNames: radarLayouts.names))

@@ -38,53 +38,53 @@ enum StaticPart: Hashable, Sendable {
 
     private static let headings = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
-    /// Hashes a sample of each text (its length and its first and last bytes) rather than all of it:
-    /// every report looks up dozens of parts, some a paragraph long. Equality still compares whole
-    /// values, so parts that share a sample only share a bucket.
+    /// Hashes a sample of each text (its length and its first and last bytes) rather than all of it,
+    /// mixed into one word: every report looks up a hundred parts, some a paragraph long. Equality
+    /// still compares whole values, so parts that share a sample only share a bucket.
     func hash(into hasher: inout Hasher) {
+        hasher.combine(sampled)
+    }
+
+    private var sampled: UInt64 {
         switch self {
         case .heading(let level, let text):
-            hasher.combine(0)
-            hasher.combine(level)
-            Self.sample(text, into: &hasher)
+            return Self.mix(Self.mix(0, UInt64(level)), Self.sample(text))
         case .paragraph(let text, let className):
-            hasher.combine(1)
-            Self.sample(text, into: &hasher)
-            hasher.combine(className)
+            return Self.mix(Self.mix(1, Self.sample(text)), Self.sample(className))
         case .labelled(let label, let text, let className):
-            hasher.combine(2)
-            Self.sample(label, into: &hasher)
-            Self.sample(text, into: &hasher)
-            hasher.combine(className)
+            return Self.mix(Self.mix(Self.mix(2, Self.sample(label)), Self.sample(text)), Self.sample(className))
         case .caption(let text):
-            hasher.combine(3)
-            Self.sample(text, into: &hasher)
+            return Self.mix(3, Self.sample(text))
         case .chartBackdrop(let layout):
-            hasher.combine(4)
-            hasher.combine(layout.labels.count)
-            Self.sample(layout.grid ?? "", into: &hasher)
-            for label in layout.labels { Self.sample(label.lines.last ?? "", into: &hasher) }
+            return layout.labels.reduce(Self.mix(4, Self.sample(layout.grid))) { Self.mix($0, Self.sample($1.lines.last)) }
         case .tableHead(let headers):
-            hasher.combine(5)
-            hasher.combine(headers.count)
-            for header in headers { Self.sample(header, into: &hasher) }
+            return headers.reduce(5) { Self.mix($0, Self.sample($1)) }
         case .cell(let rowHeader, let text, let className):
-            hasher.combine(6)
-            hasher.combine(rowHeader)
-            Self.sample(text, into: &hasher)
-            hasher.combine(className)
+            return Self.mix(Self.mix(rowHeader ? 6 : 7, Self.sample(text)), Self.sample(className))
         }
     }
 
-    private static func sample(_ text: String, into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { bytes in
-            hasher.combine(bytes.count)
-            let raw = UnsafeRawBufferPointer(bytes)
-            guard raw.count > 32 else { return hasher.combine(bytes: raw) }
-            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[..<16]))
-            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - 16)...]))
+    private static func sample(_ text: String?) -> UInt64 {
+        guard var text else { return 0x5A5A }
+        return text.withUTF8(sample)
+    }
+
+    /// The length and up to 8 bytes from each end.
+    private static func sample(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var head: UInt64 = 0, tail: UInt64 = 0
+        let count = bytes.count
+        for index in 0..<min(8, count) {
+            head = head << 8 | UInt64(bytes[index])
+            tail = tail << 8 | UInt64(bytes[count - 1 - index])
         }
+        return mix(mix(head, tail), UInt64(count))
+    }
+
+    /// A multiply-xorshift step: cheap, and every input bit reaches the result.
+    private static func mix(_ seed: UInt64, _ value: UInt64) -> UInt64 {
+        var mixed = (seed ^ value) &* 0x9E37_79B9_7F4A_7C15
+        mixed ^= mixed >> 31
+        return mixed &* 0xBF58_476D_1CE4_E5B9 ^ value
     }
 }
 
@@ -111,10 +111,15 @@ final class StaticParts: Sendable {
     /// How many parts are kept.
     var count: Int { fragments.withLock { $0.count } }
 
-    /// The part's fragment, made with `styles` and `radarNames` when it is new; nil when parts are not kept.
-    func fragment(for part: StaticPart, styles: StyleTable, radarNames: RadarNames) -> SerializedFragment? {
+    /// The part's fragment, if it is kept already.
+    func existing(_ part: StaticPart) -> SerializedFragment? {
         guard keepsFragments else { return nil }
-        if let found = fragments.withLock({ $0[part] }) { return found }
+        return fragments.withLock { $0[part] }
+    }
+
+    /// The part's fragment, made with `styles` and `radarNames`; nil when parts are not kept.
+    func make(_ part: StaticPart, styles: StyleTable, radarNames: RadarNames) -> SerializedFragment? {
+        guard keepsFragments else { return nil }
         let made = SerializedFragment(names: styles.names) { scratch, container in
             part.build(in: container, with: PartBuilder(document: scratch, styles: styles, radarNames: radarNames))
         }

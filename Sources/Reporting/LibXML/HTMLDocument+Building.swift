@@ -20,6 +20,12 @@ extension HTMLDocument {
         xmlAddChild(parent.pointer, textNode(text))
     }
 
+    /// Appends a text node holding bytes joined from strings' UTF-8 (so valid UTF-8), without first
+    /// making them a string.
+    func text(utf8: [UInt8], in parent: Node) {
+        xmlAddChild(parent.pointer, utf8.withUnsafeBufferPointer { Self.textNode($0, in: document) })
+    }
+
     /// A new text node holding `text` without the characters HTML forbids.
     ///
     /// Text with no `<`, `>` or `&` is marked to be written as it is: libxml2's serializer would copy
