@@ -4,8 +4,10 @@ struct RadarNames: Sendable {
     typealias Attribute = (name: InternedString, value: InternedString)
 
     private static let size = (width: Int(RadarChart.width), height: Int(RadarChart.height))
+    static let namespace = "http://www.w3.org/2000/svg"
+    /// After the `xmlns` the namespace declaration writes.
     private static let svg = [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(size.width) \(size.height)"), ("width", "\(size.width)"),
+        ("viewBox", "0 0 \(size.width) \(size.height)"), ("width", "\(size.width)"),
         ("height", "\(size.height)"), ("style", "max-width:100%;height:auto"), ("role", "img"),
         ("aria-labelledby", "radar-title radar-desc"),
     ]

@@ -22,12 +22,15 @@ struct RadarChart {
         let criteria = builder.assessment.criteria
         let document = builder.document
         let names = builder.radarLayouts.names
+        // In the SVG namespace, declared on the root as its `xmlns`: libxml2's HTML serializer then
+        // writes these elements as they are, without looking each name up in its table of HTML tags.
         let svg = document.element(names.svg, in: parent)
+        let namespace = document.declareNamespace(RadarNames.namespace, on: svg)
         names.svgAttributes.forEach { document.addAttribute($0.name, $0.value, on: svg) }
-        let title = document.element(names.title, in: svg)
+        let title = document.element(names.title, in: svg, namespace: namespace)
         names.titleAttributes.forEach { document.addAttribute($0.name, $0.value, on: title) }
         document.text("Criterion scores for \(builder.assessment.client.name)", in: title)
-        let description = document.element(names.description, in: svg)
+        let description = document.element(names.description, in: svg, namespace: namespace)
         names.descriptionAttributes.forEach { document.addAttribute($0.name, $0.value, on: description) }
         document.text(criteria.map { "\($0.title): \(ReportText.score($0.score))" }.joined(separator: "; "), in: description)
 
@@ -38,13 +41,13 @@ struct RadarChart {
         let points = criteria.indices.map { index in
             Self.coordinates(Self.point(index, of: criteria.count, value: criteria[index].score ?? 0))
         }.joined(separator: " ")
-        let area = document.element(names.polygon, in: svg)
+        let area = document.element(names.polygon, in: svg, namespace: namespace)
         document.addAttribute(names.points, points, on: area)
         names.areaAttributes.forEach { document.addAttribute($0.name, $0.value, on: area) }
-        let scores = document.element(names.group, in: svg)
+        let scores = document.element(names.group, in: svg, namespace: namespace)
         names.scoresAttributes.forEach { document.addAttribute($0.name, $0.value, on: scores) }
         for (criterion, label) in zip(criteria, layout.labels) {
-            let text = document.element(names.text, in: scores)
+            let text = document.element(names.text, in: scores, namespace: namespace)
             document.addCleanAttribute(names.x, label.x, on: text)
             document.addCleanAttribute(names.y, label.scoreY, on: text)
             document.addAttribute(names.textAnchor, names.anchor(label.anchor), on: text)

@@ -3,6 +3,10 @@ import Assessment
 extension ReportBuilder {
     func criteria(_ slot: HTMLDocument.Node) {
         add(.heading(level: 2, text: "The criteria"), in: slot)
+        let item = styles.element(tag: "li", className: nil, in: document)
+        // One buffer for every driver's line.
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
         for criterion in assessment.criteria {
             let block = add("div", in: slot, class: "criterion")
             add(.heading(level: 3, text: criterion.title), in: block)
@@ -14,14 +18,17 @@ extension ReportBuilder {
             if !drivers.isEmpty {
                 add(.paragraph(text: "What drove the score:"), in: block)
                 let list = add("ul", in: block)
-                for driver in drivers { add("li", in: list, text: driver) }
+                for driver in drivers {
+                    describe(driver, into: &line)
+                    document.text(utf8: line, in: add(item, in: list, text: nil))
+                }
             }
             if let advice = criterion.advice { add(.labelled(label: "Advice:", text: advice, className: "advice"), in: block) }
         }
     }
 
-    /// The three contributions that moved the score most, in words; ties keep the rubric's order.
-    func largestContributions(of criterion: CriterionResult) -> [String] {
+    /// The three contributions that moved the score most; ties keep the rubric's order.
+    func largestContributions(of criterion: CriterionResult) -> [Contribution] {
         // A running top three rather than a sort of every contribution: a batch writes this for every criterion.
         var top: [Contribution] = []
         top.reserveCapacity(4)
@@ -31,31 +38,27 @@ extension ReportBuilder {
             top.insert(contribution, at: top.firstIndex { size > abs($0.delta) } ?? top.count)
             if top.count > 3 { top.removeLast() }
         }
-        var lines: [String] = []
-        lines.reserveCapacity(top.count)
-        for contribution in top { lines.append(describe(contribution)) }
-        return lines
+        return top
     }
 
-    /// "<prompt> Answer: <answer> (+5 points)", or "Rule <id>: +5 points"; built as bytes, one String at the end.
-    private func describe(_ contribution: Contribution) -> String {
-        var line: [UInt8] = []
-        line.reserveCapacity(200)
+    /// "<prompt> Answer: <answer> (+5 points)", or "Rule <id>: +5 points", written into `line`.
+    func describe(_ contribution: Contribution, into line: inout [UInt8]) {
+        line.removeAll(keepingCapacity: true)
         if contribution.kind == .rule {
             line += "Rule ".utf8
             line += contribution.id.utf8
             line += ": ".utf8
             appendPoints(contribution.delta, to: &line)
         } else {
-            let record = assessment.answers.first { $0.question == contribution.id }
-            line += (record?.prompt ?? contribution.id).utf8
+            let answers = assessment.answers
+            let index = answers.firstIndex { $0.question == contribution.id }
+            line += (index.map { answers[$0].prompt } ?? contribution.id).utf8
             line += " Answer: ".utf8
-            line += (record?.display ?? "?").utf8
+            line += (index.map { answers[$0].display } ?? "?").utf8
             line += " (".utf8
             appendPoints(contribution.delta, to: &line)
             line.append(UInt8(ascii: ")"))
         }
-        return String(decoding: line, as: UTF8.self)
     }
 
     private func appendPoints(_ delta: Double, to line: inout [UInt8]) {

@@ -96,10 +96,24 @@ extension HTMLDocument {
 /// dictionary, `intern`): a node points at the interned string, so nothing is looked up, copied or
 /// (when the document is freed) freed.
 extension HTMLDocument {
-    /// Appends an element named by an interned name.
+    /// A namespace declared on an element (written as its `xmlns`), for elements below it.
+    struct Namespace {
+        fileprivate let pointer: xmlNsPtr
+    }
+
+    /// Declares `uri` as the default namespace of `element` and puts the element in it.
+    func declareNamespace(_ uri: String, on element: Node) -> Namespace {
+        guard let namespace = xmlNewNs(element.pointer, uri, nil) else {
+            preconditionFailure("libxml2 could not allocate a namespace (out of memory)")
+        }
+        xmlSetNs(element.pointer, namespace)
+        return Namespace(pointer: namespace)
+    }
+
+    /// Appends an element named by an interned name, in `namespace` when one is given.
     @discardableResult
-    func element(_ name: InternedString, in parent: Node) -> Node {
-        guard let node = xmlNewDocNodeEatName(document, nil, mutable(readable(name)), nil) else {
+    func element(_ name: InternedString, in parent: Node, namespace: Namespace? = nil) -> Node {
+        guard let node = xmlNewDocNodeEatName(document, namespace?.pointer, mutable(readable(name)), nil) else {
             preconditionFailure("libxml2 could not allocate a node (out of memory)")
         }
         xmlAddChild(parent.pointer, node)
