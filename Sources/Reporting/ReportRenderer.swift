@@ -35,7 +35,8 @@ public struct ReportRenderer: Sendable {
         guard let document = template.copyFrame() else { return [:] }
         let builder = ReportBuilder(
             document: document, styles: template.styles, assessment: assessment, branding: template.branding,
-            comparison: comparison, radarLayouts: template.radarLayouts, staticParts: template.staticParts)
+            comparison: comparison, radarLayouts: template.radarLayouts, staticParts: template.staticParts,
+            slotsKeepingParts: template.slotsKeepingParts)
         builder.build(slots: template.slotPaths)
         var out: [Format: [UInt8]] = [:]
         for format in formats {

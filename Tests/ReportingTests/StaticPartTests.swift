@@ -7,14 +7,30 @@ import Testing
 /// those bytes instead of building the nodes again. That must change no byte of any report.
 @Suite("Kept static parts change no byte of a report")
 struct StaticPartTests {
-    static func renderers() throws -> (keeping: ReportRenderer, building: ReportRenderer) {
+    static func renderers(template directory: String = shippedTemplateDirectory) throws -> (keeping: ReportRenderer, building: ReportRenderer) {
         do throws(DiagnosticsError) {
             return (
-                ReportRenderer(template: try ReportTemplate(directory: shippedTemplateDirectory, keepingStaticParts: true)),
-                ReportRenderer(template: try ReportTemplate(directory: shippedTemplateDirectory, keepingStaticParts: false)))
+                ReportRenderer(template: try ReportTemplate(directory: directory, keepingStaticParts: true)),
+                ReportRenderer(template: try ReportTemplate(directory: directory, keepingStaticParts: false)))
         } catch {
             throw RenderedDiagnostics(error.diagnostics)
         }
+    }
+
+    /// Renders `assessment` both ways in HTML and Markdown together, and in Markdown alone; the
+    /// differences found, described.
+    static func differences(
+        _ assessment: Assessment, _ keeping: ReportRenderer, _ building: ReportRenderer, comparison: AssessmentComparison? = nil
+    ) -> [String] {
+        var found: [String] = []
+        for formats in [[ReportRenderer.Format.html, .markdown], [.markdown]] {
+            let kept = keeping.renderBytes(assessment, formats: formats, comparison: comparison)
+            let built = building.renderBytes(assessment, formats: formats, comparison: comparison)
+            for format in formats {
+                if let difference = firstDifference(kept[format] ?? [], built[format] ?? []) { found.append("\(formats) \(format) \(difference)") }
+            }
+        }
+        return found
     }
 
     @Test("every shipped example renders the same in HTML and Markdown, with and without kept parts, with and without a comparison",
@@ -25,12 +41,8 @@ struct StaticPartTests {
         for comparison in [nil, ComparisonTests.comparison(for: assessment)] {
             // Twice with the keeping renderer: the first report makes the fragments, the second reuses them.
             for _ in 0..<2 {
-                let kept = keeping.renderBytes(assessment, formats: [.html, .markdown], comparison: comparison)
-                let built = building.renderBytes(assessment, formats: [.html, .markdown], comparison: comparison)
-                for format in [ReportRenderer.Format.html, .markdown] {
-                    let difference = Self.firstDifference(kept[format] ?? [], built[format] ?? [])
-                    #expect(difference == nil, "\(format) differs: \(difference ?? "")")
-                }
+                let differences = Self.differences(assessment, keeping, building, comparison: comparison)
+                #expect(differences.isEmpty, "\(differences)")
             }
         }
     }
@@ -51,11 +63,60 @@ struct StaticPartTests {
         var differing: [Int] = []
         for number in 1...500 {
             let assessment = try assess(bytes: Array(generator.next(number: number).utf8), path: "random-\(number).yaml")
-            let kept = keeping.renderBytes(assessment, formats: [.html, .markdown])
-            let built = building.renderBytes(assessment, formats: [.html, .markdown])
-            if kept[.html] != built[.html] || kept[.markdown] != built[.markdown] { differing.append(number) }
+            let comparison = number % 7 == 0 ? ComparisonTests.comparison(for: assessment) : nil
+            if !Self.differences(assessment, keeping, building, comparison: comparison).isEmpty { differing.append(number) }
         }
         #expect(differing.isEmpty, "questionnaires whose reports differ: \(differing.prefix(10))")
+    }
+
+    @Test("a template with slots in a table cell, a list item and a paragraph, beside fixed rows and items, renders the same both ways")
+    func slotsOutsideBlocksAreByteIdentical() throws {
+        let edit: (URL) throws -> Void = { template in
+            let page = template.appendingPathComponent("report.html")
+            try replace(
+                "<section data-slot=\"summary\"><h2>Summary</h2></section>",
+                with: "<table><tr><th>Fixed</th><td><div data-slot=\"summary\"></div></td></tr></table>", in: page)
+            try replace(
+                "<section data-slot=\"rules\"><h2>Rules and flags</h2></section>",
+                with: "<ul><li>Fixed item</li><li><section data-slot=\"rules\"></section></li></ul>", in: page)
+            try replace(
+                "<section data-slot=\"method\"><h2>Method</h2></section>",
+                with: "<p><strong>Fixed</strong> <span data-slot=\"method\"></span></p>", in: page)
+        }
+        try withBrokenTemplate(edit) { directory in
+            let (keeping, building) = try Self.renderers(template: directory)
+            for name in exampleNames {
+                let assessment = try assessExample(name)
+                let differences = Self.differences(assessment, keeping, building, comparison: ComparisonTests.comparison(for: assessment))
+                #expect(differences.isEmpty, "\(name): \(differences)")
+            }
+            #expect(!keeping.template.slotsKeepingParts.contains("summary"))
+            #expect(!keeping.template.slotsKeepingParts.contains("rules"))
+            #expect(!keeping.template.slotsKeepingParts.contains("method"))
+            #expect(keeping.template.slotsKeepingParts.contains("criteria"))
+        }
+    }
+
+    @Test("a fragment of several block elements alone in a block parent gets the line breaks libxml2 writes inside the parent's tags")
+    func aLoneFragmentOfSeveralBlocksBreaksLinesLikeItsNodes() throws {
+        let names = HTMLNames(["p", "div", "h2"])
+        let build: (HTMLDocument, HTMLDocument.Node) -> Void = { document, parent in
+            document.element("h2", in: parent, text: "Heading")
+            document.element("p", in: parent, text: "First")
+            document.element("p", in: parent, text: "Second")
+        }
+        let fragment = try #require(SerializedFragment(role: .blocks, names: names, build: build))
+        #expect(fragment.elementCount == 3)
+        for parentTag in ["div", "section", "li", "td"] {
+            let kept = try #require(HTMLDocument.scratch(names: names))
+            let built = try #require(HTMLDocument.scratch(names: names))
+            for (document, keep) in [(kept, true), (built, false)] {
+                let body = try #require(document.root.flatMap(document.firstChild))
+                let parent = document.element(parentTag, in: body)
+                if keep { document.insert(fragment, in: parent) } else { build(document, parent) }
+            }
+            #expect(String(decoding: kept.serialized(), as: UTF8.self) == String(decoding: built.serialized(), as: UTF8.self), "in \(parentTag)")
+        }
     }
 
     @Test("each part is made once and reused by later reports, the frame's fixed elements are kept too; a template told not to keep parts keeps none")

@@ -23,7 +23,8 @@ struct RadarChart {
         let document = builder.document
         let names = builder.radarLayouts.names
         // In the SVG namespace, declared on the root as its `xmlns`: libxml2's HTML serializer then
-        // writes these elements as they are, without looking each name up in its table of HTML tags.
+        // writes the elements made here for each report without looking each name up in its table of
+        // HTML tags. (The backdrop's, serialized once, need not be.)
         let svg = document.element(names.svg, in: parent)
         let namespace = document.declareNamespace(RadarNames.namespace, on: svg)
         names.svgAttributes.forEach { document.addAttribute($0.name, $0.value, on: svg) }

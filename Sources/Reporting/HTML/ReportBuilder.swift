@@ -14,12 +14,15 @@ struct ReportBuilder: ElementBuilding {
     let radarLayouts: RadarLayouts
     /// The template's serialized static parts.
     let staticParts: StaticParts
+    /// The slots where parts may be kept: those the Markdown writer reads as blocks.
+    let slotsKeepingParts: Set<String>
+    /// Whether the slot being filled is one of them.
+    fileprivate(set) var keepsParts = true
 
     /// Adds a part that is the same in every report that has it: the bytes the template keeps for it,
-    /// or its nodes when the template keeps none.
+    /// or its nodes when the template keeps none (or not in this slot).
     func add(_ part: StaticPart, in parent: HTMLDocument.Node) {
-        // Looked up first, and made only when new: making takes copies of the sheet and the chart's names.
-        if let fragment = staticParts.existing(part) ?? staticParts.make(part, styles: styles, radarNames: radarLayouts.names) {
+        if keepsParts, let fragment = staticParts.fragment(for: part) {
             document.insert(fragment, in: parent)
         } else {
             part.build(in: parent, with: PartBuilder(document: document, styles: styles, radarNames: radarLayouts.names))
@@ -35,7 +38,9 @@ struct ReportBuilder: ElementBuilding {
         if let title { document.setText("\(assessment.client.name): \(assessment.rubric.title)", of: title) }
         for case let (name, slot)? in slots {
             document.removeChildren(of: slot)
-            fill(name, slot)
+            var filler = self
+            filler.keepsParts = slotsKeepingParts.contains(name)
+            filler.fill(name, slot)
         }
     }
 

@@ -8,7 +8,7 @@ import Synchronization
 /// The value is the key: two parts that are equal build the same nodes.
 enum StaticPart: Hashable, Sendable {
     case heading(level: Int, text: String)
-    case paragraph(text: String, className: String? = nil)
+    case paragraph(text: String)
     /// A paragraph with a bold lead-in (`ElementBuilding.labelled`).
     case labelled(label: String, text: String, className: String?)
     case caption(text: String)
@@ -22,7 +22,7 @@ enum StaticPart: Hashable, Sendable {
     func build(in parent: HTMLDocument.Node, with builder: PartBuilder) {
         switch self {
         case .heading(let level, let text): builder.add(Self.headings[min(max(level, 1), 6) - 1], in: parent, text: text)
-        case .paragraph(let text, let className): builder.add("p", in: parent, class: className, text: text)
+        case .paragraph(let text): builder.add("p", in: parent, text: text)
         case .labelled(let label, let text, let className): builder.labelled(label, text, in: parent, class: className)
         case .caption(let text): builder.add("figcaption", in: parent, text: text)
         case .chartBackdrop(let layout): RadarChart.drawBackdrop(layout, in: parent, with: builder)
@@ -38,6 +38,15 @@ enum StaticPart: Hashable, Sendable {
 
     private static let headings = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
+    /// Where the part stands in the Markdown writer's walk.
+    var role: SerializedFragment.Role {
+        switch self {
+        case .tableHead: return .headerRow(cells: 0)  // the count comes from the row built
+        case .cell: return .cell
+        default: return .blocks
+        }
+    }
+
     /// Hashes a sample of each text (its length and its first and last bytes) rather than all of it,
     /// mixed into one word: every report looks up a hundred parts, some a paragraph long. Equality
     /// still compares whole values, so parts that share a sample only share a bucket.
@@ -49,8 +58,8 @@ enum StaticPart: Hashable, Sendable {
         switch self {
         case .heading(let level, let text):
             return Self.mix(Self.mix(0, UInt64(level)), Self.sample(text))
-        case .paragraph(let text, let className):
-            return Self.mix(Self.mix(1, Self.sample(text)), Self.sample(className))
+        case .paragraph(let text):
+            return Self.mix(1, Self.sample(text))
         case .labelled(let label, let text, let className):
             return Self.mix(Self.mix(Self.mix(2, Self.sample(label)), Self.sample(text)), Self.sample(className))
         case .caption(let text):
@@ -69,15 +78,30 @@ enum StaticPart: Hashable, Sendable {
         return text.withUTF8(sample)
     }
 
-    /// The length and up to 8 bytes from each end.
+    /// The length and the bytes, all of them up to 64 and otherwise 24 from each end and 16 from the
+    /// middle, 8 at a time: enough to tell apart texts that differ only inside (the text bars do).
     private static func sample(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var head: UInt64 = 0, tail: UInt64 = 0
         let count = bytes.count
-        for index in 0..<min(8, count) {
-            head = head << 8 | UInt64(bytes[index])
-            tail = tail << 8 | UInt64(bytes[count - 1 - index])
+        var mixed = UInt64(count)
+        func take(_ range: Range<Int>) {
+            var word: UInt64 = 0
+            for (offset, index) in range.enumerated() {
+                word = word << 8 | UInt64(bytes[index])
+                if offset % 8 == 7 {
+                    mixed = mix(mixed, word)
+                    word = 0
+                }
+            }
+            mixed = mix(mixed, word)
         }
-        return mix(mix(head, tail), UInt64(count))
+        if count <= 64 {
+            take(0..<count)
+        } else {
+            take(0..<24)
+            take(count / 2 - 8..<count / 2 + 8)
+            take(count - 24..<count)
+        }
+        return mixed
     }
 
     /// A multiply-xorshift step: cheap, and every input bit reaches the result.
@@ -96,34 +120,40 @@ struct PartBuilder: ElementBuilding {
 }
 
 /// The serialized static parts of one template, made on first use and shared by every report and
-/// thread. Entries are never changed once stored; the lock guards only the dictionary.
+/// thread. A part once stored is never replaced; the lock guards only the dictionary.
 final class StaticParts: Sendable {
-    /// Enough for every rubric a firm uses at once; past it, parts are built in each report (still correct).
+    /// Enough for every rubric a firm uses at once; past it, new parts are built as nodes in each report.
     private static let limit = 8192
     private let fragments = Mutex<[StaticPart: SerializedFragment]>([:])
     /// False to build every part in every report, as tests do to compare the two ways.
     let keepsFragments: Bool
+    private let styles: StyleTable
+    private let radarNames: RadarNames
 
-    init(keepsFragments: Bool) {
+    init(keepsFragments: Bool, styles: StyleTable, radarNames: RadarNames) {
         self.keepsFragments = keepsFragments
+        self.styles = styles
+        self.radarNames = radarNames
     }
 
     /// How many parts are kept.
     var count: Int { fragments.withLock { $0.count } }
 
-    /// The part's fragment, if it is kept already.
-    func existing(_ part: StaticPart) -> SerializedFragment? {
+    /// The part's fragment, made the first time it is asked for; nil when parts are not kept, when
+    /// the store is full, or when the part cannot be a fragment.
+    func fragment(for part: StaticPart) -> SerializedFragment? {
         guard keepsFragments else { return nil }
-        return fragments.withLock { $0[part] }
-    }
-
-    /// The part's fragment, made with `styles` and `radarNames`; nil when parts are not kept.
-    func make(_ part: StaticPart, styles: StyleTable, radarNames: RadarNames) -> SerializedFragment? {
-        guard keepsFragments else { return nil }
-        let made = SerializedFragment(names: styles.names) { scratch, container in
+        if let found = fragments.withLock({ $0[part] }) { return found }
+        guard count < Self.limit else { return nil }
+        let made = SerializedFragment(role: part.role, names: styles.names) { scratch, container in
             part.build(in: container, with: PartBuilder(document: scratch, styles: styles, radarNames: radarNames))
         }
-        if let made { fragments.withLock { if $0.count < Self.limit { $0[part] = made } } }
-        return made
+        guard let made else { return nil }
+        // Another thread may have made the same part meanwhile: the first one stored is the one used.
+        return fragments.withLock { stored in
+            if let first = stored[part] { return first }
+            if stored.count < Self.limit { stored[part] = made }
+            return made
+        }
     }
 }

@@ -78,15 +78,15 @@ public enum IndexRenderer {
         }
     }
 
-    private static func fragment() -> (HTMLDocument, HTMLDocument.Node)? {
-        guard case .success(let document) = HTMLDocument.parse("<html><body><div></div></body></html>", url: "fragment.html"),
+    private static func piece() -> (HTMLDocument, HTMLDocument.Node)? {
+        guard case .success(let document) = HTMLDocument.parse("<html><body><div></div></body></html>", url: "piece.html"),
             let container = document.firstElement(named: "div")
         else { return nil }
         return (document, container)
     }
 
     private static func rows(_ rows: ArraySlice<BatchIndex.Row>, criteria: Int) -> [UInt8] {
-        guard let (document, container) = fragment() else { return [] }
+        guard let (document, container) = piece() else { return [] }
         for row in rows {
             let tr = document.element("tr", in: container)
             let name = document.element("th", in: tr, attributes: [("scope", "row")])
@@ -106,7 +106,7 @@ public enum IndexRenderer {
     }
 
     private static func failures(_ failures: ArraySlice<BatchIndex.Failure>) -> [UInt8] {
-        guard let (document, container) = fragment() else { return [] }
+        guard let (document, container) = piece() else { return [] }
         for failure in failures {
             let section = document.element("section", in: container, attributes: [("class", "failure")])
             document.element("h3", in: section, text: failure.input)

@@ -10,8 +10,9 @@ final class HTMLDocument {
     /// The `HTMLNames` dictionary this document reads through, when it was copied for a report: only
     /// strings interned there may be pointed at by its nodes (see `HTMLDocument+Building`).
     let sharedNames: OpaquePointer?
-    /// The fragments this document's nodes point at (`insert(_:in:)`), kept alive as long as it.
-    var retainedFragments: [SerializedFragment] = []
+    /// The fragments this document's nodes point at (`mark(_:as:)`), kept alive as long as it.
+    private var retainedFragments: [SerializedFragment] = []
+    var hasFragments: Bool { !retainedFragments.isEmpty }
 
     /// A node of this document; valid only while the document lives.
     struct Node {
@@ -21,6 +22,11 @@ final class HTMLDocument {
     private init(owning document: xmlDocPtr, sharedNames: OpaquePointer? = nil) {
         self.document = document
         self.sharedNames = sharedNames
+    }
+
+    /// Keeps `fragment` alive as long as this document, whose nodes point at it.
+    func keepAlive(_ fragment: SerializedFragment) {
+        retainedFragments.append(fragment)
     }
 
     /// A new document given a dictionary of its own that reads through `names` (see `copy(of:names:)`).
@@ -34,7 +40,7 @@ final class HTMLDocument {
     }
 
     deinit {
-        if !retainedFragments.isEmpty, let first = document.pointee.children { releaseFragmentBytes(from: first, siblings: true) }
+        if hasFragments, let first = document.pointee.children { releaseFragmentBytes(from: first, siblings: true) }
         xmlFreeDoc(document)
     }
 

@@ -23,6 +23,15 @@ struct MarkdownWriter: ~Copyable {
         return out.bytes
     }
 
+    /// Whether `block` reads an element's children as blocks, or skips them all: only there may a
+    /// fragment of blocks stand (anywhere else it would be read as text).
+    static func readsChildrenAsBlocks(_ tag: HTMLDocument.Tag?) -> Bool {
+        switch tag {
+        case .body?, .other?, .hidden?, .head?, .template?: return true
+        default: return false
+        }
+    }
+
     /// The blocks inside `container`, without a blank line before the first: a fragment's Markdown.
     mutating func blocks(in container: HTMLDocument.Node) -> [UInt8] {
         var child = document.firstChild(of: container)
@@ -113,7 +122,7 @@ struct MarkdownWriter: ~Copyable {
     }
 
     private mutating func text(_ node: HTMLDocument.Node) {
-        assert(document.fragment(at: node) == nil, "a fragment among inline content; fragments are blocks (StaticPart)")
+        precondition(document.fragment(at: node) == nil, "a fragment among inline content; fragments are blocks (StaticPart)")
         document.withTextBytes(of: node) { out.append(escaping: $0) }
     }
 
@@ -149,7 +158,7 @@ struct MarkdownWriter: ~Copyable {
             child = document.nextSibling(of: current)
             if let fragment = document.fragment(at: current), case .headerRow(let cells) = fragment.role {
                 // Kept only for a table's head, so always its first row.
-                assert(columns == nil, "a kept header row after the table's first row")
+                precondition(columns == nil, "a kept header row after the table's first row")
                 startBlock()
                 out.append(written: fragment.markdown)
                 columns = cells
@@ -190,7 +199,7 @@ struct MarkdownWriter: ~Copyable {
         while let cell = child, cells < limit {
             child = document.nextSibling(of: cell)
             if let fragment = document.fragment(at: cell) {
-                assert({ if case .cell = fragment.role { true } else { false } }(), "a kept part in a row that is not a cell")
+                precondition(fragment.role == .cell, "a kept part in a row that is not a cell")
                 out.append(0x20)
                 out.append(written: fragment.markdown)
             } else {

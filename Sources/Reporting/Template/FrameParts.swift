@@ -16,19 +16,23 @@ struct FrameParts: Sendable {
         self.parts = parts
     }
 
-    /// Replaces each largest element of `frame` that holds no slot with a fragment node. One node for
-    /// one element, so the slots' paths stay what they were.
+    /// Replaces each largest element of `frame` that holds no slot, and that the Markdown writer reads
+    /// as a block, with a fragment node. One node for one element, so the slots' paths stay what they were.
     static func keep(in frame: HTMLDocument, slotPaths: [[Int]], names: HTMLNames) -> FrameParts {
-        guard let root = frame.root else { return .none }
+        guard let root = frame.root, MarkdownWriter.readsChildrenAsBlocks(frame.tag(of: root)) else { return .none }
         var parts: [(path: [Int], fragment: SerializedFragment)] = []
         var pending = [root]
         while let element = pending.popLast() {
             for child in frame.children(of: element) where frame.tagName(of: child) != nil {
                 let path = frame.path(of: child)
                 if slotPaths.contains(where: { $0.starts(with: path) }) {
-                    pending.append(child)
-                } else if let fragment = SerializedFragment(names: names, build: { scratch, container in scratch.adopt(copyOf: child, into: container) }) {
-                    frame.replace(child, withEmptyFragmentNode: ())
+                    // Below an element whose children are read as inline content, a list or a table row,
+                    // nothing is kept: a fragment there would be read as text.
+                    if MarkdownWriter.readsChildrenAsBlocks(frame.tag(of: child)) { pending.append(child) }
+                } else if let fragment = SerializedFragment(
+                    role: .blocks, names: names, build: { scratch, container in scratch.adopt(copyOf: child, into: container) })
+                {
+                    frame.replaceWithFragmentNode(child)
                     parts.append((path, fragment))
                 }
             }
@@ -39,7 +43,7 @@ struct FrameParts: Sendable {
     /// Points the fragment nodes of a copy of the frame at their fragments.
     func mark(_ copy: HTMLDocument) {
         for (path, fragment) in parts {
-            guard let node = copy.node(at: path) else { continue }
+            guard let node = copy.node(at: path) else { preconditionFailure("a copy of the frame without its fragment node") }
             copy.mark(node, as: fragment)
         }
     }
@@ -52,14 +56,5 @@ extension HTMLDocument {
             preconditionFailure("libxml2 could not copy a node (out of memory)")
         }
         xmlAddChild(parent.pointer, copy)
-    }
-
-    /// Puts an empty fragment node where `node` was, and frees `node`.
-    func replace(_ node: Node, withEmptyFragmentNode: Void) {
-        guard let empty = xmlNewCDataBlock(document, nil, 0) else {
-            preconditionFailure("libxml2 could not allocate a node (out of memory)")
-        }
-        xmlReplaceNode(node.pointer, empty)
-        free(node.pointer)
     }
 }

@@ -18,6 +18,8 @@ public final class ReportTemplate: Sendable {
     /// The radar chart's names, and its grid and label placement per list of criteria, worked out once per rubric.
     let radarLayouts: RadarLayouts
     let staticParts: StaticParts
+    /// The slots the Markdown writer reads as blocks, where parts may be kept (`ReportBuilder.add`).
+    let slotsKeepingParts: Set<String>
     let frameParts: FrameParts
     /// The parsed, styled and branded frame. Only ever copied (under the lock), never changed after loading.
     private let frame: Mutex<HTMLDocument>
@@ -58,12 +60,22 @@ public final class ReportTemplate: Sendable {
         self.styles = StyleTable(styles, alsoInterning: RadarNames.strings(accent: branding.accent))
         radarLayouts = RadarLayouts(names: RadarNames(self.styles.names, accent: branding.accent))
         self.slotPaths = slotPaths
-        staticParts = StaticParts(keepsFragments: keepingStaticParts)
+        staticParts = StaticParts(keepsFragments: keepingStaticParts, styles: self.styles, radarNames: radarLayouts.names)
+        slotsKeepingParts = Set(slotPaths.compactMap { name, path in
+            Self.readAsBlocks(path, in: document) ? name : nil
+        })
         frameParts = keepingStaticParts ? FrameParts.keep(in: document, slotPaths: Array(slotPaths.values), names: self.styles.names) : .none
         self.frame = Mutex(document)
     }
 
     /// A fresh copy of the frame for one report.
+    /// Whether the element at `path` and every element above it have their children read as blocks.
+    private static func readAsBlocks(_ path: [Int], in document: HTMLDocument) -> Bool {
+        (0...path.count).allSatisfy { length in
+            document.node(at: Array(path.prefix(length))).map { MarkdownWriter.readsChildrenAsBlocks(document.tag(of: $0)) } ?? false
+        }
+    }
+
     func copyFrame() -> HTMLDocument? {
         guard let copy = frame.withLock({ HTMLDocument.copy(of: $0, names: styles.names) }) else { return nil }
         frameParts.mark(copy)

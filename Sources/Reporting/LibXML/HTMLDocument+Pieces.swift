@@ -4,7 +4,7 @@ internal import CLibXML2
 extension HTMLDocument {
     /// The children of `node` as HTML text in UTF-8, each written by libxml2's HTML serializer.
     func serializedChildren(of node: Node) -> [UInt8] {
-        resolveFragments()
+        resolveFragments()  // none in an index page today; there so that no kept part is ever written empty
         return writing { buffer in
             var child = node.pointer.pointee.children
             while let current = child {
