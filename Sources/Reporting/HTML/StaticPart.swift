@@ -81,27 +81,31 @@ enum StaticPart: Hashable, Sendable {
     /// The length and the bytes, all of them up to 64 and otherwise 24 from each end and 16 from the
     /// middle, 8 at a time: enough to tell apart texts that differ only inside (the text bars do).
     private static func sample(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
+        let count = raw.count
         var mixed = UInt64(count)
-        func take(_ range: Range<Int>) {
-            var word: UInt64 = 0
-            for (offset, index) in range.enumerated() {
-                word = word << 8 | UInt64(bytes[index])
-                if offset % 8 == 7 {
-                    mixed = mix(mixed, word)
-                    word = 0
-                }
-            }
-            mixed = mix(mixed, word)
-        }
         if count <= 64 {
-            take(0..<count)
+            mix(raw, 0..<count, into: &mixed)
         } else {
-            take(0..<24)
-            take(count / 2 - 8..<count / 2 + 8)
-            take(count - 24..<count)
+            mix(raw, 0..<24, into: &mixed)
+            mix(raw, count / 2 - 8..<count / 2 + 8, into: &mixed)
+            mix(raw, count - 24..<count, into: &mixed)
         }
         return mixed
+    }
+
+    private static func mix(_ raw: UnsafeRawBufferPointer, _ range: Range<Int>, into mixed: inout UInt64) {
+        var offset = range.lowerBound
+        while offset + 8 <= range.upperBound {
+            mixed = mix(mixed, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        var rest: UInt64 = 0
+        while offset < range.upperBound {
+            rest = rest << 8 | UInt64(raw[offset])
+            offset += 1
+        }
+        mixed = mix(mixed, rest)
     }
 
     /// A multiply-xorshift step: cheap, and every input bit reaches the result.
