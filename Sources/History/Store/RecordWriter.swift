@@ -4,10 +4,13 @@ import Assessment
 /// are needed), answers, criterion scores and fired rules wait in `RowBatch`es and go in many rows per statement.
 ///
 /// Owned by one `HistoryStore`, so confined like it. Every value is bound; text is copied once into an arena.
+///
+/// Neither per-assessment statement says RETURNING: SQLite runs a RETURNING statement through a temporary table and,
+/// inside a transaction, a statement journal holding a copy of every page it touches, which cost more than the row.
+/// Ids come from `last_insert_rowid()` and a lookup by key instead.
 final class RecordWriter {
-    private let path: String
+    private let connection: Connection
     private let upsertClient: Statement
-    /// For a client already stored with the same details, which the upsert leaves alone (and so returns no row for).
     private let findClient: Statement
     private let insertAssessment: Statement
     private let findAssessment: Statement
@@ -19,7 +22,7 @@ final class RecordWriter {
     private var json = JSONBytes()
 
     init(connection: Connection) throws(HistoryError) {
-        path = connection.path
+        self.connection = connection
         upsertClient = try connection.prepare("""
             INSERT INTO clients (key, explicit_id, name, email, industry, industry_key, owner, employees, website, location)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -29,7 +32,6 @@ final class RecordWriter {
             WHERE (explicit_id, name, email, industry, industry_key, owner, employees, website, location)
                 IS NOT (excluded.explicit_id, excluded.name, excluded.email, excluded.industry, excluded.industry_key,
                     excluded.owner, excluded.employees, excluded.website, excluded.location)
-            RETURNING id
             """)
         findClient = try connection.prepare("SELECT id FROM clients WHERE key = ?")
         insertAssessment = try connection.prepare("""
@@ -37,7 +39,6 @@ final class RecordWriter {
                 questionnaire_path, assessed_on, assessor, overall, verdict, veto, coverage, recorded_at, questionnaire_json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (client_id, rubric_sha256, questionnaire_sha256) DO NOTHING
-            RETURNING id
             """)
         findAssessment = try connection.prepare(
             "SELECT id FROM assessments WHERE client_id = ? AND rubric_sha256 = ? AND questionnaire_sha256 = ?")
@@ -118,7 +119,8 @@ final class RecordWriter {
         if let employees = client.employees { try statement.bind(8, Int64(employees)) } else { try statement.bindNull(8) }
         try statement.bind(9, client.website, in: arena)
         try statement.bind(10, client.location, in: arena)
-        if let id = try statement.execute() { return id }
+        try statement.execute()
+        // Inserted, updated or left alone, the row is there now; its id is found by key in every case.
         defer { findClient.clearBindings() }
         try findClient.bind(1, stableText: key)
         guard let id = try findClient.execute() else { throw noRow("clients") }
@@ -148,7 +150,9 @@ final class RecordWriter {
         json.clear()
         StoredQuestionnaire.write(assessment, into: &json)
         try statement.bind(15, stableText: json.bytes.withUnsafeBytes { arena.copy($0) })
-        return try statement.execute()
+        try statement.execute()
+        // DO NOTHING changed no row when the assessment was there already.
+        return connection.changes == 1 ? Int(connection.lastInsertedRowID) : nil
     }
 
     private func existing(_ assessment: Assessment, clientID: Int) throws(HistoryError) -> Int {
@@ -162,7 +166,7 @@ final class RecordWriter {
     }
 
     private func noRow(_ table: String) -> HistoryError {
-        HistoryError(path: path, reason: .sqlite(code: 1, message: "no row came back from \(table)", sql: nil))
+        HistoryError(path: connection.path, reason: .sqlite(code: 1, message: "no row came back from \(table)", sql: nil))
     }
 }
 
