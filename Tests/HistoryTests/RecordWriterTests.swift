@@ -37,8 +37,9 @@ import Testing
         #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.value(.array([.double(2.5), .double(.infinity), .bool(true), .null, .string("a\u{0}b")])))
     }
 
-    @Test func asciiNormalisationMatchesTheUnicodeOne() {
-        for text in ["Rosa's Bakery", "  MAYA fit \t", "\n\r", "", "ABC xyz 019 @[`{", "Zoë", " Ünïcödé ", "\u{85}x\u{A0}", "a\u{1F}b"] {
+    @Test func normalisationMatchesTrimmingAndLowercasingTheWholeText() {
+        let unicode = ["Bäckerei Müller Bookshop 1", "北京 Studio 5", "İSTANBUL", "ΟΔΟΣ", "ǅEMAL", "STRAẞE", "ﬃ", "\u{3000}Kaffee KRÄNZCHEN\u{2003}", "\u{A0}\u{85}"]
+        for text in ["Rosa's Bakery", "  MAYA fit \t", "\n\r", "", "ABC xyz 019 @[`{", "Zoë", " Ünïcödé ", "\u{85}x\u{A0}", "a\u{1F}b"] + unicode {
             let scalars = text.unicodeScalars
             let expected: String
             if let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
