@@ -44,7 +44,7 @@ final class RowBatch {
         return .text(arena.copy(text))
     }
 
-    func text(bytes: [UInt8]) -> Value {
+    func text(bytes: ArraySlice<UInt8>) -> Value {
         .text(bytes.withUnsafeBytes { arena.copy($0) })
     }
 

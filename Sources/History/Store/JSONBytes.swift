@@ -34,7 +34,8 @@ struct JSONBytes {
         case .null: ascii("null")
         case .bool(let flag): flag ? ascii("true") : ascii("false")
         case .int(let number): integer(number)
-        case .double(let number): number.isFinite ? bytes.append(contentsOf: "\(number)".utf8) : ascii("null")
+        // `description` is what interpolation writes, without building an interpolation first.
+        case .double(let number): number.isFinite ? bytes.append(contentsOf: number.description.utf8) : ascii("null")
         case .string(let text): string(text)
         case .array(let values):
             bytes.append(0x5B)
@@ -102,6 +103,13 @@ extension StoredQuestionnaire {
     /// string: the same members and values, the answers in the rubric's order rather than sorted (`json(keeping:)`,
     /// which `rescore` reads, sorts them again).
     static func write(_ assessment: Assessment, into out: inout JSONBytes) {
+        var answerValues: [Range<Int>] = []
+        write(assessment, into: &out, answerValues: &answerValues)
+    }
+
+    /// The same, adding to `answerValues` where each answer's value was written (for each answer that has one, in
+    /// order), so the answers table can store those bytes rather than encode every answer again.
+    static func write(_ assessment: Assessment, into out: inout JSONBytes, answerValues: inout [Range<Int>]) {
         out.byte(0x7B)
         out.key("answers")
         out.byte(0x7B)
@@ -113,7 +121,9 @@ extension StoredQuestionnaire {
             first = false
             out.string(record.question)
             out.byte(0x3A)
+            let start = out.bytes.count
             out.value(answer)
+            answerValues.append(start..<out.bytes.count)
         }
         out.byte(0x7D)
         let questionnaire = assessment.questionnaire

@@ -19,7 +19,9 @@ final class RecordWriter {
     private let rules: RowBatch
     /// The text bound to the client and assessment statements, reused for each assessment.
     private let arena = BindArena()
+    /// The stored questionnaire being recorded, and where in it each answer's value is.
     private var json = JSONBytes()
+    private var answerValues: [Range<Int>] = []
 
     init(connection: Connection) throws(HistoryError) {
         self.connection = connection
@@ -58,15 +60,13 @@ final class RecordWriter {
             return .alreadyRecorded(try existing(assessment, clientID: clientID))
         }
         let id = Int64(assessmentID)
-        for answer in assessment.answers {
-            guard let value = answer.answer else { continue }
-            json.clear()
-            json.value(value)
+        // Each answer's JSON is the bytes `insertRow` wrote for it into the stored questionnaire.
+        for (answer, value) in zip(assessment.answers.lazy.filter { $0.answer != nil }, answerValues) {
             try answers.add { row in
                 row.append(.integer(id))
                 row.append(answers.text(answer.question))
                 row.append(answers.text(answer.criterion))
-                row.append(answers.text(bytes: json.bytes))
+                row.append(answers.text(bytes: json.bytes[value]))
                 row.append(answers.text(answer.display))
             }
         }
@@ -148,7 +148,8 @@ final class RecordWriter {
         try statement.bind(13, assessment.coverage)
         try statement.bind(14, when, in: arena)
         json.clear()
-        StoredQuestionnaire.write(assessment, into: &json)
+        answerValues.removeAll(keepingCapacity: true)
+        StoredQuestionnaire.write(assessment, into: &json, answerValues: &answerValues)
         try statement.bind(15, stableText: json.bytes.withUnsafeBytes { arena.copy($0) })
         try statement.execute()
         // DO NOTHING changed no row when the assessment was there already.
