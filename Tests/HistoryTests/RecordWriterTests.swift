@@ -37,6 +37,20 @@ import Testing
         #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.value(.array([.double(2.5), .double(.infinity), .bool(true), .null, .string("a\u{0}b")])))
     }
 
+    @Test func stringsAreEscapedAsTheStringWriterEscapesThemWhereverTheByteIs() {
+        // Every ASCII byte at every offset of a text longer than the eight bytes looked at at once, beside non-ASCII.
+        for byte in UInt8(0)..<0x80 {
+            for offset in 0..<19 {
+                var text = Array("abcdefghijklmnopq\u{E9}".utf8)
+                text.insert(byte, at: offset)
+                let string = String(decoding: text, as: UTF8.self)
+                var bytes = JSONBytes()
+                bytes.string(string)
+                #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.string(string), "\(byte) at \(offset)")
+            }
+        }
+    }
+
     @Test func eachAnswerIsStoredAsTheJSONOfItsValue() throws {
         var base = try assess("maya-fit.yaml")
         let texts = HostileTextTests.hostile + ["tab\tquote\"back\\slash\nline\r\u{7}bell", "", "ünïcødé ☃ 🍞 and more"]
