@@ -63,29 +63,29 @@ final class RecordWriter {
         // Each answer's JSON is the bytes `insertRow` wrote for it into the stored questionnaire.
         for (answer, value) in zip(assessment.answers.lazy.filter { $0.answer != nil }, answerValues) {
             try answers.add { row in
-                row.append(.integer(id))
-                row.append(answers.text(answer.question))
-                row.append(answers.text(answer.criterion))
-                row.append(answers.text(bytes: json.bytes[value]))
-                row.append(answers.text(answer.display))
+                row.integer(id)
+                row.text(answer.question)
+                row.text(answer.criterion)
+                row.text(bytes: json.bytes[value])
+                row.text(answer.display)
             }
         }
         for (position, criterion) in assessment.criteria.enumerated() {
             try scores.add { row in
-                row.append(.integer(id))
-                row.append(scores.text(criterion.id))
-                row.append(.integer(Int64(position)))
-                row.append(scores.text(criterion.title))
-                row.append(.real(criterion.weight))
-                row.append(criterion.score.map { .real($0) } ?? .null)
-                row.append(scores.text(criterion.band))
+                row.integer(id)
+                row.text(criterion.id)
+                row.integer(Int64(position))
+                row.text(criterion.title)
+                row.real(criterion.weight)
+                row.real(criterion.score)
+                row.text(criterion.band)
             }
         }
         for rule in assessment.rules where rule.fired {
             try rules.add { row in
-                row.append(.integer(id))
-                row.append(rules.text(rule.id))
-                row.append(rules.text(rule.explanation))
+                row.integer(id)
+                row.text(rule.id)
+                row.text(rule.explanation)
             }
         }
         return .recorded(assessmentID)
