@@ -46,8 +46,10 @@ final class BindArena {
         return UnsafeRawBufferPointer(start: start, count: bytes.count)
     }
 
-    /// A stable copy of `text`'s UTF-8.
+    /// A stable copy of `text`'s UTF-8: read in place (a native string's bytes are contiguous), so without the
+    /// retain and release that `withUTF8` on a copy costs.
     func copy(_ text: String) -> UnsafeRawBufferPointer {
+        if let copied = text.utf8.withContiguousStorageIfAvailable({ copy(UnsafeRawBufferPointer($0)) }) { return copied }
         var text = text
         return text.withUTF8 { copy(UnsafeRawBufferPointer($0)) }
     }

@@ -51,8 +51,11 @@ struct JSONBytes {
     /// below 0x80; text with nothing to escape, the usual case, is copied whole.
     mutating func string(_ text: String) {
         bytes.append(0x22)
-        var text = text
-        text.withUTF8 { escaped($0) }
+        // In place when the bytes are contiguous (native strings): no copy of `text` to retain and release.
+        if text.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+            var text = text
+            text.withUTF8 { escaped($0) }
+        }
         bytes.append(0x22)
     }
 
