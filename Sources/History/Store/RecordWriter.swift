@@ -60,32 +60,38 @@ final class RecordWriter {
             return .alreadyRecorded(try existing(assessment, clientID: clientID))
         }
         let id = Int64(assessmentID)
-        // Each answer's JSON is the bytes `insertRow` wrote for it into the stored questionnaire.
-        for (answer, value) in zip(assessment.answers.lazy.filter { $0.answer != nil }, answerValues) {
+        // Records are read in place, by index: looping over them copied each one out (a retain and a release for each
+        // of its strings). Each answer's JSON is the bytes `insertRow` wrote for it into the stored questionnaire.
+        let records = assessment.answers
+        var value = 0
+        for index in records.indices where records[index].answer != nil {
             try answers.add { row in
                 row.integer(id)
-                row.text(answer.question)
-                row.text(answer.criterion)
-                row.text(bytes: json.bytes[value])
-                row.text(answer.display)
+                row.text(records[index].question)
+                row.text(records[index].criterion)
+                row.text(bytes: json.bytes[answerValues[value]])
+                row.text(records[index].display)
             }
+            value += 1
         }
-        for (position, criterion) in assessment.criteria.enumerated() {
+        let criteria = assessment.criteria
+        for position in criteria.indices {
             try scores.add { row in
                 row.integer(id)
-                row.text(criterion.id)
+                row.text(criteria[position].id)
                 row.integer(Int64(position))
-                row.text(criterion.title)
-                row.real(criterion.weight)
-                row.real(criterion.score)
-                row.text(criterion.band)
+                row.text(criteria[position].title)
+                row.real(criteria[position].weight)
+                row.real(criteria[position].score)
+                row.text(criteria[position].band)
             }
         }
-        for rule in assessment.rules where rule.fired {
-            try rules.add { row in
+        let rules = assessment.rules
+        for index in rules.indices where rules[index].fired {
+            try self.rules.add { row in
                 row.integer(id)
-                row.text(rule.id)
-                row.text(rule.explanation)
+                row.text(rules[index].id)
+                row.text(rules[index].explanation)
             }
         }
         return .recorded(assessmentID)
