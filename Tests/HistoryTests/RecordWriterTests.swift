@@ -37,8 +37,44 @@ import Testing
         #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.value(.array([.double(2.5), .double(.infinity), .bool(true), .null, .string("a\u{0}b")])))
     }
 
-    @Test func asciiNormalisationMatchesTheUnicodeOne() {
-        for text in ["Rosa's Bakery", "  MAYA fit \t", "\n\r", "", "ABC xyz 019 @[`{", "Zoë", " Ünïcödé ", "\u{85}x\u{A0}", "a\u{1F}b"] {
+    @Test func stringsAreEscapedAsTheStringWriterEscapesThemWhereverTheByteIs() {
+        // Every ASCII byte at every offset of a text longer than the eight bytes looked at at once, beside non-ASCII.
+        for byte in UInt8(0)..<0x80 {
+            for offset in 0..<19 {
+                var text = Array("abcdefghijklmnopq\u{E9}".utf8)
+                text.insert(byte, at: offset)
+                let string = String(decoding: text, as: UTF8.self)
+                var bytes = JSONBytes()
+                bytes.string(string)
+                #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.string(string), "\(byte) at \(offset)")
+            }
+        }
+    }
+
+    @Test func eachAnswerIsStoredAsTheJSONOfItsValue() throws {
+        var base = try assess("maya-fit.yaml")
+        let texts = HostileTextTests.hostile + ["tab\tquote\"back\\slash\nline\r\u{7}bell", "", "ünïcødé ☃ 🍞 and more"]
+        for (index, text) in texts.enumerated() where index < base.answers.count {
+            base.answers[index].answer = .string(text)
+        }
+        base.answers[texts.count].answer = .array([.double(2.5), .double(-0.1), .int(-3), .bool(false), .null, .string("\u{1}")])
+        base.answers[texts.count + 1].answer = .double(.nan)
+        try withDatabase { path in
+            let store = try HistoryStore(path: path)
+            let id = try store.record(base).id
+            let stored = try store.connection.prepare("SELECT question, answer_json FROM answers WHERE assessment_id = ?")
+                .rows([.integer(Int64(id))]) { [$0.string(0): $0.string(1)] }
+                .reduce(into: [String: String]()) { $0.merge($1) { first, _ in first } }
+            let expected = base.answers.reduce(into: [String: String]()) { expected, record in
+                if let answer = record.answer { expected[record.question] = JSONText.value(answer) }
+            }
+            #expect(stored == expected)
+        }
+    }
+
+    @Test func normalisationMatchesTrimmingAndLowercasingTheWholeText() {
+        let unicode = ["Bäckerei Müller Bookshop 1", "北京 Studio 5", "İSTANBUL", "ΟΔΟΣ", "ǅEMAL", "STRAẞE", "ﬃ", "\u{3000}Kaffee KRÄNZCHEN\u{2003}", "\u{A0}\u{85}"]
+        for text in ["Rosa's Bakery", "  MAYA fit \t", "\n\r", "", "ABC xyz 019 @[`{", "Zoë", " Ünïcödé ", "\u{85}x\u{A0}", "a\u{1F}b"] + unicode {
             let scalars = text.unicodeScalars
             let expected: String
             if let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),

@@ -3,34 +3,53 @@
 /// Both are normalised (trimmed, case-folded) so "Rosa's Bakery " and "rosa's bakery" are one client.
 public enum ClientIdentity {
     public static func key(id: String?, name: String, email: String?) -> String {
-        if let id, !normalise(id).isEmpty { return "id:" + normalise(id) }
+        if let id {
+            let id = normalise(id)
+            if !id.isEmpty { return "id:" + id }
+        }
         // U+001F (unit separator) cannot occur in a checked name or address, so the two parts cannot run together.
         return "name:" + normalise(name) + "\u{1F}" + normalise(email ?? "")
     }
 
+    /// White space trimmed at both ends (as `Unicode.Scalar.Properties.isWhitespace` says), then `lowercased()`.
     public static func normalise(_ text: String) -> String {
-        if let ascii = normaliseASCII(text) { return ascii }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last])).lowercased()
+        text.utf8.allSatisfy { $0 < 0x80 } ? normaliseASCII(text) : normaliseUnicode(text)
     }
 
-    /// The same for ASCII text, the usual case, on bytes (ASCII white space is tab to carriage return, and space);
-    /// nil when `text` is not all ASCII.
-    private static func normaliseASCII(_ text: String) -> String? {
+    /// ASCII text, the usual case, on bytes: ASCII white space is tab to carriage return, and space.
+    private static func normaliseASCII(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
         let trimmed = utf8[first...last]
-        if first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) && !trimmed.contains(where: { (0x41...0x5A).contains($0) }) {
-            return text
+        if trimmed.count == utf8.count && !trimmed.contains(where: isUpper) { return text }
+        return String(unsafeUninitializedCapacity: trimmed.count) { buffer in
+            for (offset, byte) in trimmed.enumerated() { buffer[offset] = lowered(byte) }
+            return trimmed.count
         }
-        return String(decoding: trimmed.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
-}
 
+    /// `lowercased()` maps text that is not all ASCII one scalar at a time (`properties.lowercaseMapping`); doing the
+    /// same here, with ASCII scalars mapped directly, gives the same text without a table lookup for most of them.
+    private static func normaliseUnicode(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in scalars[first...last] {
+            if scalar.isASCII {
+                bytes.append(lowered(UInt8(scalar.value)))
+            } else {
+                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    private static func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+    private static func lowered(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte + 0x20 : byte }
+}

@@ -34,7 +34,8 @@ struct JSONBytes {
         case .null: ascii("null")
         case .bool(let flag): flag ? ascii("true") : ascii("false")
         case .int(let number): integer(number)
-        case .double(let number): number.isFinite ? bytes.append(contentsOf: "\(number)".utf8) : ascii("null")
+        // `description` is what interpolation writes, without building an interpolation first.
+        case .double(let number): number.isFinite ? bytes.append(contentsOf: number.description.utf8) : ascii("null")
         case .string(let text): string(text)
         case .array(let values):
             bytes.append(0x5B)
@@ -50,17 +51,22 @@ struct JSONBytes {
     /// below 0x80; text with nothing to escape, the usual case, is copied whole.
     mutating func string(_ text: String) {
         bytes.append(0x22)
-        var text = text
-        text.withUTF8 { escaped($0) }
+        // In place when the bytes are contiguous (native strings): no copy of `text` to retain and release.
+        if text.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+            var text = text
+            text.withUTF8 { escaped($0) }
+        }
         bytes.append(0x22)
     }
 
     private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         // Runs of bytes that need no escaping are copied whole.
         var run = 0
-        for index in 0..<utf8.count {
+        var index = 0
+        while true {
+            index = Self.firstToEscape(in: utf8, from: index)
+            guard index < utf8.count else { break }
             let byte = utf8[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
             if run < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
             run = index + 1
             switch byte {
@@ -71,8 +77,40 @@ struct JSONBytes {
             case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
             default: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex(byte >> 4), Self.hex(byte & 0x0F)])
             }
+            index += 1
         }
         if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
+    }
+
+    /// The index of the first byte from `start` on that needs escaping (below 0x20, `"` or `\`), else `utf8.count`.
+    /// Looks at eight bytes at a time: text rarely has any, and most strings are longer than eight bytes.
+    private static func firstToEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = utf8.baseAddress {
+            while index + 8 <= utf8.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if hasByteToEscape(word) { break }
+                index += 8
+            }
+        }
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return index }
+            index += 1
+        }
+        return index
+    }
+
+    /// Whether any of the eight bytes in `word` is below 0x20, 0x22 or 0x5C (the usual bit tricks: a byte below `n`
+    /// borrows into its top bit when `n` is subtracted from it, and a byte equal to `c` is zero after `^ c`).
+    private static func hasByteToEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        func bytes(below n: UInt64, in word: UInt64) -> UInt64 { (word &- ones &* n) & ~word & tops }
+        let control = bytes(below: 0x20, in: word)
+        let quote = bytes(below: 1, in: word ^ (ones &* 0x22))
+        let backslash = bytes(below: 1, in: word ^ (ones &* 0x5C))
+        return control | quote | backslash != 0
     }
 
     /// A whole number in decimal, as `String(number)` writes it.
@@ -102,6 +140,13 @@ extension StoredQuestionnaire {
     /// string: the same members and values, the answers in the rubric's order rather than sorted (`json(keeping:)`,
     /// which `rescore` reads, sorts them again).
     static func write(_ assessment: Assessment, into out: inout JSONBytes) {
+        var answerValues: [Range<Int>] = []
+        write(assessment, into: &out, answerValues: &answerValues)
+    }
+
+    /// The same, adding to `answerValues` where each answer's value was written (for each answer that has one, in
+    /// order), so the answers table can store those bytes rather than encode every answer again.
+    static func write(_ assessment: Assessment, into out: inout JSONBytes, answerValues: inout [Range<Int>]) {
         out.byte(0x7B)
         out.key("answers")
         out.byte(0x7B)
@@ -113,7 +158,9 @@ extension StoredQuestionnaire {
             first = false
             out.string(record.question)
             out.byte(0x3A)
+            let start = out.bytes.count
             out.value(answer)
+            answerValues.append(start..<out.bytes.count)
         }
         out.byte(0x7D)
         let questionnaire = assessment.questionnaire

@@ -4,10 +4,13 @@ import Assessment
 /// are needed), answers, criterion scores and fired rules wait in `RowBatch`es and go in many rows per statement.
 ///
 /// Owned by one `HistoryStore`, so confined like it. Every value is bound; text is copied once into an arena.
+///
+/// Neither per-assessment statement says RETURNING: SQLite runs a RETURNING statement through a temporary table and,
+/// inside a transaction, a statement journal holding a copy of every page it touches, which cost more than the row.
+/// Ids come from `last_insert_rowid()` and a lookup by key instead.
 final class RecordWriter {
-    private let path: String
+    private let connection: Connection
     private let upsertClient: Statement
-    /// For a client already stored with the same details, which the upsert leaves alone (and so returns no row for).
     private let findClient: Statement
     private let insertAssessment: Statement
     private let findAssessment: Statement
@@ -16,10 +19,12 @@ final class RecordWriter {
     private let rules: RowBatch
     /// The text bound to the client and assessment statements, reused for each assessment.
     private let arena = BindArena()
+    /// The stored questionnaire being recorded, and where in it each answer's value is.
     private var json = JSONBytes()
+    private var answerValues: [Range<Int>] = []
 
     init(connection: Connection) throws(HistoryError) {
-        path = connection.path
+        self.connection = connection
         upsertClient = try connection.prepare("""
             INSERT INTO clients (key, explicit_id, name, email, industry, industry_key, owner, employees, website, location)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -29,7 +34,6 @@ final class RecordWriter {
             WHERE (explicit_id, name, email, industry, industry_key, owner, employees, website, location)
                 IS NOT (excluded.explicit_id, excluded.name, excluded.email, excluded.industry, excluded.industry_key,
                     excluded.owner, excluded.employees, excluded.website, excluded.location)
-            RETURNING id
             """)
         findClient = try connection.prepare("SELECT id FROM clients WHERE key = ?")
         insertAssessment = try connection.prepare("""
@@ -37,7 +41,6 @@ final class RecordWriter {
                 questionnaire_path, assessed_on, assessor, overall, verdict, veto, coverage, recorded_at, questionnaire_json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (client_id, rubric_sha256, questionnaire_sha256) DO NOTHING
-            RETURNING id
             """)
         findAssessment = try connection.prepare(
             "SELECT id FROM assessments WHERE client_id = ? AND rubric_sha256 = ? AND questionnaire_sha256 = ?")
@@ -57,34 +60,38 @@ final class RecordWriter {
             return .alreadyRecorded(try existing(assessment, clientID: clientID))
         }
         let id = Int64(assessmentID)
-        for answer in assessment.answers {
-            guard let value = answer.answer else { continue }
-            json.clear()
-            json.value(value)
+        // Records are read in place, by index: looping over them copied each one out (a retain and a release for each
+        // of its strings). Each answer's JSON is the bytes `insertRow` wrote for it into the stored questionnaire.
+        let records = assessment.answers
+        var value = 0
+        for index in records.indices where records[index].answer != nil {
             try answers.add { row in
-                row.append(.integer(id))
-                row.append(answers.text(answer.question))
-                row.append(answers.text(answer.criterion))
-                row.append(answers.text(bytes: json.bytes))
-                row.append(answers.text(answer.display))
+                row.integer(id)
+                row.text(records[index].question)
+                row.text(records[index].criterion)
+                row.text(bytes: json.bytes[answerValues[value]])
+                row.text(records[index].display)
             }
+            value += 1
         }
-        for (position, criterion) in assessment.criteria.enumerated() {
+        let criteria = assessment.criteria
+        for position in criteria.indices {
             try scores.add { row in
-                row.append(.integer(id))
-                row.append(scores.text(criterion.id))
-                row.append(.integer(Int64(position)))
-                row.append(scores.text(criterion.title))
-                row.append(.real(criterion.weight))
-                row.append(criterion.score.map { .real($0) } ?? .null)
-                row.append(scores.text(criterion.band))
+                row.integer(id)
+                row.text(criteria[position].id)
+                row.integer(Int64(position))
+                row.text(criteria[position].title)
+                row.real(criteria[position].weight)
+                row.real(criteria[position].score)
+                row.text(criteria[position].band)
             }
         }
-        for rule in assessment.rules where rule.fired {
-            try rules.add { row in
-                row.append(.integer(id))
-                row.append(rules.text(rule.id))
-                row.append(rules.text(rule.explanation))
+        let rules = assessment.rules
+        for index in rules.indices where rules[index].fired {
+            try self.rules.add { row in
+                row.integer(id)
+                row.text(rules[index].id)
+                row.text(rules[index].explanation)
             }
         }
         return .recorded(assessmentID)
@@ -118,7 +125,8 @@ final class RecordWriter {
         if let employees = client.employees { try statement.bind(8, Int64(employees)) } else { try statement.bindNull(8) }
         try statement.bind(9, client.website, in: arena)
         try statement.bind(10, client.location, in: arena)
-        if let id = try statement.execute() { return id }
+        try statement.execute()
+        // Inserted, updated or left alone, the row is there now; its id is found by key in every case.
         defer { findClient.clearBindings() }
         try findClient.bind(1, stableText: key)
         guard let id = try findClient.execute() else { throw noRow("clients") }
@@ -146,9 +154,12 @@ final class RecordWriter {
         try statement.bind(13, assessment.coverage)
         try statement.bind(14, when, in: arena)
         json.clear()
-        StoredQuestionnaire.write(assessment, into: &json)
+        answerValues.removeAll(keepingCapacity: true)
+        StoredQuestionnaire.write(assessment, into: &json, answerValues: &answerValues)
         try statement.bind(15, stableText: json.bytes.withUnsafeBytes { arena.copy($0) })
-        return try statement.execute()
+        try statement.execute()
+        // DO NOTHING changed no row when the assessment was there already.
+        return connection.changes == 1 ? Int(connection.lastInsertedRowID) : nil
     }
 
     private func existing(_ assessment: Assessment, clientID: Int) throws(HistoryError) -> Int {
@@ -162,7 +173,7 @@ final class RecordWriter {
     }
 
     private func noRow(_ table: String) -> HistoryError {
-        HistoryError(path: path, reason: .sqlite(code: 1, message: "no row came back from \(table)", sql: nil))
+        HistoryError(path: connection.path, reason: .sqlite(code: 1, message: "no row came back from \(table)", sql: nil))
     }
 }
 
