@@ -9,7 +9,7 @@ public enum Scorer {
         let rules = rubric.rules
         let plans = rubric.plan.rules
         // By position in the rubric; the loader keeps rule ids unique.
-        var outcomes = [RuleOutcome?](repeating: nil, count: rules.count)
+        var outcomes = [RuleResult?](repeating: nil, count: rules.count)
         for (index, rule) in rules.enumerated() where !rule.runsAfterScoring {
             outcomes[index] = RuleOutcome.evaluate(
                 rule, plans[index], activation, rubric: rubric, answers: questionnaire.answers, answered: answered)
@@ -26,7 +26,7 @@ public enum Scorer {
             outcomes[index] = RuleOutcome.evaluate(
                 rule, plans[index], activation, rubric: rubric, answers: questionnaire.answers, answered: answered)
         }
-        let results = rules.indices.compactMap { index in outcomes[index].map { $0.result(for: rules[index]) } }
+        let results = outcomes.compactMap { $0 }
         let vetoRule = rules.indices.first { rules[$0].veto != nil && outcomes[$0]?.fired == true }.map { rules[$0] }
         let verdict = decide(veto: vetoRule, overall: overall, coverage: coverage, rubric: rubric)
 

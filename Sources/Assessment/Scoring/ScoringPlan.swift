@@ -37,18 +37,32 @@ struct ScoringPlan: Sendable {
         overallSlot = environment.slot("overall")
         coverageSlot = environment.slot("coverage")
         self.rules = rules.map { rule in
-            RulePlan(
-                references: rule.when.references.map { reference in
-                    (reference.description, environment.slot(reference.variable, field: reference.field))
-                },
-                explanation: rule.explanation.map { ExplanationTemplate($0, questionIndex: questionIndex, environment: environment) })
+            RulePlan(rule, environment: environment, questionIndex: questionIndex)
         }
     }
 }
 
 /// One rule's part of the plan.
 struct RulePlan: Sendable {
-    /// What the condition reads, as `RuleResult.values` names it, with its slot.
-    var references: [(name: String, slot: Int?)]
+    /// `RuleResult.values` before a questionnaire's values go in: every name the condition reads, mapped to null.
+    var blankValues: [String: JSONValue] = [:]
+    /// Where in `blankValues` each name's value goes, with the slot it is read from.
+    var valueSlots: [(position: Dictionary<String, JSONValue>.Index, slot: Int)] = []
     var explanation: ExplanationTemplate?
+    /// `RuleResult.effect` when the rule fires.
+    var effect: RuleEffect
+
+    init(_ rule: Rule, environment: Environment, questionIndex: [String: Int]) {
+        // Should a name repeat, its last reference gives the value, as when the values were set one by one.
+        var slots: [String: Int?] = [:]
+        for reference in rule.when.references {
+            slots.updateValue(environment.slot(reference.variable, field: reference.field), forKey: reference.description)
+        }
+        for name in slots.keys { blankValues[name] = .null }
+        for (name, slot) in slots {
+            if let slot, let position = blankValues.index(forKey: name) { valueSlots.append((position, slot)) }
+        }
+        explanation = rule.explanation.map { ExplanationTemplate($0, questionIndex: questionIndex, environment: environment) }
+        effect = RuleOutcome.effect(of: rule)
+    }
 }

@@ -1,0 +1,42 @@
+@testable import Assessment
+import RuleExpressions
+import Testing
+
+/// What the scoring plan works out once per rubric must be what working it out per questionnaire gives.
+/// Each check recomputes a part of the assessment the direct way, over a few hundred random questionnaires.
+@Suite("Scoring plan")
+struct ScoringPlanTests {
+    static func scored(count: Int = 300) throws -> (Rubric, [(Questionnaire, Assessment)]) {
+        let rubric = try loadRubric(path: shippedRubricPath)
+        var generator = RandomQuestionnaires(rubric: rubric, seed: 7)
+        let scored = try (1...count).map { number in
+            let text = generator.next(number: number)
+            let questionnaire = try checkQuestionnaire(bytes: Array(text.utf8), path: "random-\(number).yaml", against: rubric)
+            return (questionnaire, Scorer.score(questionnaire, with: rubric))
+        }
+        return (rubric, scored)
+    }
+
+    @Test("a rule's values and effect are what reading each name and the rule directly gives")
+    func ruleValuesAndEffects() throws {
+        let (rubric, scored) = try Self.scored()
+        for (questionnaire, assessment) in scored {
+            var activation = RuleInputs.activation(for: questionnaire, rubric: rubric)
+            RuleInputs.setScores(
+                assessment.criteria, overall: assessment.overall, coverage: assessment.coverage, in: &activation, rubric: rubric)
+            for (rule, result) in zip(rubric.rules, assessment.rules) {
+                var values: [String: JSONValue] = [:]
+                for reference in rule.when.references {
+                    let slot = rubric.environment.slot(reference.variable, field: reference.field)
+                    values[reference.description] = slot.flatMap { activation[$0] }.map(RuleOutcome.json) ?? .null
+                }
+                #expect(result.values == values, "\(rule.id)")
+                #expect(result.effect?.adjust == (result.fired && !rule.adjustments.isEmpty
+                    ? Dictionary(rule.adjustments.map { ($0.criterion, $0.points) }, uniquingKeysWith: +) : nil))
+                #expect(result.effect?.flag?.message == (result.fired ? rule.flag?.message : nil))
+                #expect(result.effect?.advice == (result.fired ? rule.advice : nil))
+                #expect(result.effect?.veto == (result.fired ? rule.veto : nil))
+            }
+        }
+    }
+}
