@@ -39,4 +39,23 @@ struct ScoringPlanTests {
             }
         }
     }
+
+    @Test("answers read as Question.display writes them, odd answers too")
+    func answerTexts() throws {
+        let (rubric, scored) = try Self.scored()
+        for (questionnaire, assessment) in scored {
+            for (question, record) in zip(rubric.questions, assessment.answers) {
+                #expect(record.display == questionnaire.answers[question.id].map(question.display) ?? "not answered")
+            }
+        }
+        let odd: [Answer] = [
+            .scale(-1), .scale(0), .scale(1), .scale(3), .scale(5), .scale(6), .scale(1000), .number(2.5), .number(-3),
+            .number(1e12), .boolean(true), .choice("x"), .multiChoice([]), .text("t"),
+        ]
+        for (question, texts) in zip(rubric.questions, rubric.plan.answerTexts) {
+            for answer in odd {
+                #expect(texts.display(answer, of: question) == question.display(answer), "\(question.id) \(answer)")
+            }
+        }
+    }
 }

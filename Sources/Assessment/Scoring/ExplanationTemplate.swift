@@ -98,7 +98,7 @@ struct ExplanationTemplate: Sendable {
             for (index, placeholder) in placeholders.enumerated() {
                 let shown: String
                 if let question = placeholder.questionIndex, let answer = answered[question] {
-                    shown = rubric.questions[question].display(answer)
+                    shown = rubric.plan.answerTexts[question].display(answer, of: rubric.questions[question])
                 } else {
                     shown = placeholder.slot.flatMap { activation[$0] }.map(RuleOutcome.words) ?? "not answered"
                 }

@@ -48,7 +48,7 @@ public enum Scorer {
             coverage: NumberText.round(coverage, places: 3),
             minimumCoverage: rubric.minimumCoverage,
             missing: missing(answered, rubric.questions),
-            answers: answerRecords(answered, rubric.questions),
+            answers: answerRecords(answered, rubric.questions, rubric.plan.answerTexts),
             generatedBy: .current)
     }
 
@@ -64,14 +64,15 @@ public enum Scorer {
         return missing
     }
 
-    private static func answerRecords(_ answered: [Answer?], _ questions: [Question]) -> [AnswerRecord] {
+    private static func answerRecords(_ answered: [Answer?], _ questions: [Question], _ texts: [AnswerTexts]) -> [AnswerRecord] {
         var records: [AnswerRecord] = []
         records.reserveCapacity(questions.count)
         for index in questions.indices {
             let answer = answered[index]
             records.append(AnswerRecord(
                 question: questions[index].id, criterion: questions[index].criterion, prompt: questions[index].prompt,
-                answer: answer.map(JSONValue.init), display: answer.map { questions[index].display($0) } ?? "not answered"))
+                answer: answer.map(JSONValue.init),
+                display: answer.map { texts[index].display($0, of: questions[index]) } ?? "not answered"))
         }
         return records
     }

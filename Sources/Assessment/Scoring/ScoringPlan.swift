@@ -14,6 +14,8 @@ struct ScoringPlan: Sendable {
     var clientSlots: [Int?] = []
     /// Per criterion, the slot of `scores.<id>`.
     var scoreSlots: [Int?] = []
+    /// Per question, how its answers read.
+    var answerTexts: [AnswerTexts] = []
     /// Per criterion, the positions of its questions in `Rubric.questions`.
     var criterionQuestions: [[Int]] = []
     /// The weight of all scored (not text) questions, summed in the rubric's order.
@@ -31,6 +33,7 @@ struct ScoringPlan: Sendable {
         }
         answerSlots = questions.map { environment.slot("answers", field: $0.id) }
         clientSlots = RuleNames.clientFields.map { environment.slot("client", field: $0.name) }
+        answerTexts = questions.map(AnswerTexts.init)
         scoreSlots = criteria.map { environment.slot("scores", field: $0.id) }
         criterionQuestions = criteria.map { criterion in questions.indices.filter { questions[$0].criterion == criterion.id } }
         scoredWeight = questions.filter(\.isScored).reduce(0) { $0 + $1.weight }
