@@ -14,11 +14,8 @@ public enum Scorer {
             outcomes[index] = RuleOutcome.evaluate(
                 rule, plans[index], activation, rubric: rubric, answers: questionnaire.answers, answered: answered)
         }
-        let firedAdjustments = rules.indices.filter { outcomes[$0]?.fired == true }.map { rules[$0] }
-        let criteria = rubric.criteria.enumerated().map { index, criterion in
-            CriterionScorer.score(
-                criterion, questions: rubric.plan.criterionQuestions[index], answers: answered, rubric: rubric, rules: firedAdjustments)
-        }
+        let fired = outcomes.map { $0?.fired == true }
+        let criteria = rubric.criteria.indices.map { CriterionScorer.score($0, answers: answered, fired: fired, rubric: rubric) }
         let overall = weightedOverall(criteria)
         let coverage = coverage(answered: answered, rubric: rubric)
         RuleInputs.setScores(criteria, overall: overall, coverage: coverage, in: &activation, rubric: rubric)

@@ -18,6 +18,8 @@ struct ScoringPlan: Sendable {
     var answerTexts: [AnswerTexts] = []
     /// Per criterion, the positions of its questions in `Rubric.questions`.
     var criterionQuestions: [[Int]] = []
+    /// Per criterion, the adjustments rules make to it: in the order of the rules, then of each rule's adjustments.
+    var criterionAdjustments: [[(rule: Int, points: Double)]] = []
     /// The weight of all scored (not text) questions, summed in the rubric's order.
     var scoredWeight = 0.0
     var overallSlot: Int?
@@ -36,6 +38,11 @@ struct ScoringPlan: Sendable {
         answerTexts = questions.map(AnswerTexts.init)
         scoreSlots = criteria.map { environment.slot("scores", field: $0.id) }
         criterionQuestions = criteria.map { criterion in questions.indices.filter { questions[$0].criterion == criterion.id } }
+        criterionAdjustments = criteria.map { criterion in
+            rules.indices.flatMap { rule in
+                rules[rule].adjustments.filter { $0.criterion == criterion.id }.map { (rule, $0.points) }
+            }
+        }
         scoredWeight = questions.filter(\.isScored).reduce(0) { $0 + $1.weight }
         overallSlot = environment.slot("overall")
         coverageSlot = environment.slot("coverage")
