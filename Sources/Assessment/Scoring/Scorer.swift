@@ -8,23 +8,24 @@ public enum Scorer {
         var activation = RuleInputs.activation(answered: answered, client: questionnaire.client, rubric: rubric)
         let rules = rubric.rules
         let plans = rubric.plan.rules
-        // By position in the rubric; the loader keeps rule ids unique.
-        var outcomes = [RuleResult?](repeating: nil, count: rules.count)
-        for (index, rule) in rules.enumerated() where !rule.runsAfterScoring {
-            outcomes[index] = RuleOutcome.evaluate(
-                rule, plans[index], activation, rubric: rubric, answers: questionnaire.answers, answered: answered)
+        // In the rubric's order (the loader keeps rule ids unique). The rules that read scores run once the criteria
+        // are scored; until then they stand in the list as not fired, which is what the criteria must see.
+        var results: [RuleResult] = []
+        results.reserveCapacity(rules.count)
+        for (index, rule) in rules.enumerated() {
+            results.append(rule.runsAfterScoring ? plans[index].pending : RuleOutcome.evaluate(
+                rule, plans[index], activation, rubric: rubric, answers: questionnaire.answers, answered: answered))
         }
-        let fired = outcomes.map { $0?.fired == true }
+        let fired = results.map(\.fired)
         let criteria = rubric.criteria.indices.map { CriterionScorer.score($0, answers: answered, fired: fired, rubric: rubric) }
         let overall = weightedOverall(criteria)
         let coverage = coverage(answered: answered, rubric: rubric)
         RuleInputs.setScores(criteria, overall: overall, coverage: coverage, in: &activation, rubric: rubric)
         for (index, rule) in rules.enumerated() where rule.runsAfterScoring {
-            outcomes[index] = RuleOutcome.evaluate(
+            results[index] = RuleOutcome.evaluate(
                 rule, plans[index], activation, rubric: rubric, answers: questionnaire.answers, answered: answered)
         }
-        let results = outcomes.compactMap { $0 }
-        let vetoRule = rules.indices.first { rules[$0].veto != nil && outcomes[$0]?.fired == true }.map { rules[$0] }
+        let vetoRule = rules.indices.first { rules[$0].veto != nil && results[$0].fired }.map { rules[$0] }
         let verdict = decide(veto: vetoRule, overall: overall, coverage: coverage, rubric: rubric)
 
         return Assessment(
@@ -74,11 +75,16 @@ public enum Scorer {
         return records
     }
 
+    /// Sums in the criteria's order, over those with a score; read in place, since a result is large.
     private static func weightedOverall(_ criteria: [CriterionResult]) -> Double? {
-        let scored = criteria.filter { $0.score != nil }
-        let weight = scored.reduce(0) { $0 + $1.weight }
+        var weight = 0.0
+        var sum = 0.0
+        for index in criteria.indices {
+            guard let score = criteria[index].score else { continue }
+            weight += criteria[index].weight
+            sum += criteria[index].weight * score
+        }
         guard weight > 0 else { return nil }
-        let sum = scored.reduce(0) { $0 + $1.weight * ($1.score ?? 0) }
         return NumberText.round(sum / weight, places: 1)
     }
 

@@ -52,15 +52,17 @@ struct ScoringPlan: Sendable {
     }
 }
 
-/// One rule's part of the plan.
-struct RulePlan: Sendable {
+/// One rule's part of the plan. A class, so that scoring reads it in place rather than copying its fields per rule.
+final class RulePlan: Sendable {
     /// `RuleResult.values` before a questionnaire's values go in: every name the condition reads, mapped to null.
-    var blankValues: [String: JSONValue] = [:]
+    let blankValues: [String: JSONValue]
     /// Where in `blankValues` each name's value goes, with the slot it is read from.
-    var valueSlots: [(position: Dictionary<String, JSONValue>.Index, slot: Int)] = []
-    var explanation: ExplanationTemplate?
+    let valueSlots: [(position: Dictionary<String, JSONValue>.Index, slot: Int)]
+    let explanation: ExplanationTemplate?
     /// `RuleResult.effect` when the rule fires.
-    var effect: RuleEffect
+    let effect: RuleEffect
+    /// What stands in the results for a rule that runs after scoring until it has run: not fired.
+    let pending: RuleResult
 
     init(_ rule: Rule, environment: Environment, questionIndex: [String: Int]) {
         // Should a name repeat, its last reference gives the value, as when the values were set one by one.
@@ -68,11 +70,16 @@ struct RulePlan: Sendable {
         for reference in rule.when.references {
             slots.updateValue(environment.slot(reference.variable, field: reference.field), forKey: reference.description)
         }
+        var blankValues: [String: JSONValue] = [:]
         for name in slots.keys { blankValues[name] = .null }
+        var valueSlots: [(position: Dictionary<String, JSONValue>.Index, slot: Int)] = []
         for (name, slot) in slots {
             if let slot, let position = blankValues.index(forKey: name) { valueSlots.append((position, slot)) }
         }
+        self.blankValues = blankValues
+        self.valueSlots = valueSlots
         explanation = rule.explanation.map { ExplanationTemplate($0, questionIndex: questionIndex, environment: environment) }
         effect = RuleOutcome.effect(of: rule)
+        pending = RuleResult(id: rule.id, when: rule.when.source, fired: false, effect: nil, explanation: nil, values: [:], error: nil)
     }
 }
