@@ -58,4 +58,37 @@ struct ScoringPlanTests {
             }
         }
     }
+
+    @Test("answers kept in the rubric's order serve only the rubric they were checked against, and only until changed")
+    func answersInRubricOrder() throws {
+        let (rubric, scored) = try Self.scored(count: 20)
+        var reordered = rubric
+        reordered.questions.reverse()
+        for (questionnaire, _) in scored {
+            #expect(questionnaire.answersInRubricOrder != nil)
+            #expect(questionnaire.answers(inOrderOf: rubric) == rubric.questions.map { questionnaire.answers[$0.id] })
+            #expect(questionnaire.answers(inOrderOf: reordered) == reordered.questions.map { questionnaire.answers[$0.id] })
+            var changed = questionnaire
+            let id = rubric.questions[0].id
+            changed.answers[id] = changed.answers[id] == nil ? .boolean(true) : nil
+            #expect(changed.answersInRubricOrder == nil)
+            #expect(changed.answers(inOrderOf: rubric) == rubric.questions.map { changed.answers[$0.id] })
+        }
+    }
+
+    @Test("answers listed in any order check to the same answers")
+    func answersInAnyOrder() throws {
+        let rubric = try loadRubric(path: shippedRubricPath)
+        var generator = RandomQuestionnaires(rubric: rubric, seed: 5)
+        for number in 1...50 {
+            let lines = generator.next(number: number).split(separator: "\n", omittingEmptySubsequences: false)
+            let start = try #require(lines.firstIndex(of: "answers:")) + 1
+            let end = lines[start...].firstIndex { !$0.hasPrefix("  ") } ?? lines.endIndex
+            let shuffled = lines[..<start] + lines[start..<end].reversed() + lines[end...]
+            let inOrder = try checkQuestionnaire(bytes: Array(lines.joined(separator: "\n").utf8), path: "a.yaml", against: rubric)
+            let reversed = try checkQuestionnaire(bytes: Array(shuffled.joined(separator: "\n").utf8), path: "a.yaml", against: rubric)
+            #expect(reversed.answers == inOrder.answers)
+            #expect(reversed.answers(inOrderOf: rubric) == inOrder.answers(inOrderOf: rubric))
+        }
+    }
 }

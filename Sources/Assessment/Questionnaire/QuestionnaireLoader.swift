@@ -52,7 +52,7 @@ public enum QuestionnaireLoader {
         if let node = top["assessed_on"], let date = assessedOn, !CalendarDate.isValid(date) {
             checker.error("assessed_on must be a date written YYYY-MM-DD, found '\(date)'", at: node)
         }
-        let answers = AnswerChecker(rubric: rubric, checker: checker).answers(top["answers"], in: document.root)
+        let (answers, inRubricOrder) = AnswerChecker(rubric: rubric, checker: checker).answers(top["answers"], in: document.root)
         guard checker.diagnostics.isEmpty, let client else {
             let sorted = checker.diagnostics.sorted { ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0)) }
             throw DiagnosticsError(document.csv.map { origin in sorted.map { origin.locate($0) } } ?? sorted)
@@ -60,7 +60,8 @@ public enum QuestionnaireLoader {
         return Questionnaire(
             path: document.source.path, sha256: document.sha256, rubricID: document.rubricID, client: client,
             assessedOn: assessedOn, assessor: checker.string(top["assessor"], "assessor"),
-            notes: checker.string(top["notes"], "notes"), answers: answers)
+            notes: checker.string(top["notes"], "notes"), answers: answers,
+            answersInRubricOrder: rubric.plan.questionIDsAreUnique ? (rubric.plan.identity, inRubricOrder) : nil)
     }
 
     private static func readClient(_ node: DocumentNode?, checker: DocumentChecker) -> Client? {

@@ -3,7 +3,7 @@ import RuleExpressions
 /// Fills an expression activation with what rules may read: answers, client fields, then scores.
 enum RuleInputs {
     static func activation(for questionnaire: Questionnaire, rubric: Rubric) -> Activation {
-        activation(answered: rubric.questions.map { questionnaire.answers[$0.id] }, client: questionnaire.client, rubric: rubric)
+        activation(answered: questionnaire.answers(inOrderOf: rubric), client: questionnaire.client, rubric: rubric)
     }
 
     /// `answered` holds each question's answer in the rubric's order.

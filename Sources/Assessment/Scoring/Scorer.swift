@@ -3,8 +3,7 @@ import RuleExpressions
 /// Turns a checked questionnaire into an assessment under its rubric. Pure and deterministic.
 public enum Scorer {
     public static func score(_ questionnaire: Questionnaire, with rubric: Rubric) -> Assessment {
-        // Each question's answer, looked up once, in the rubric's order.
-        let answered = rubric.questions.map { questionnaire.answers[$0.id] }
+        let answered = questionnaire.answers(inOrderOf: rubric)
         var activation = RuleInputs.activation(answered: answered, client: questionnaire.client, rubric: rubric)
         let rules = rubric.rules
         let plans = rubric.plan.rules

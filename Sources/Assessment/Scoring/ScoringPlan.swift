@@ -6,8 +6,14 @@ import RuleExpressions
 ///
 /// `Rubric` rebuilds it whenever the parts it derives from change, so it always agrees with them.
 struct ScoringPlan: Sendable {
+    /// Tells this plan from any other, so that answers put in the order of its questions are known to fit it.
+    final class Identity: Sendable {}
+
+    let identity = Identity()
     /// Question id to its index in `Rubric.questions` (the first, should ids repeat).
     var questionIndex: [String: Int] = [:]
+    /// No two questions share an id (as the loader makes sure), so a question is known by its position alone.
+    var questionIDsAreUnique = true
     /// Per question, the slot of `answers.<id>`.
     var answerSlots: [Int?] = []
     /// Per `RuleNames.clientFields` entry, the slot of `client.<field>`.
@@ -33,6 +39,7 @@ struct ScoringPlan: Sendable {
         for (index, question) in questions.enumerated() where questionIndex[question.id] == nil {
             questionIndex[question.id] = index
         }
+        questionIDsAreUnique = questionIndex.count == questions.count
         answerSlots = questions.map { environment.slot("answers", field: $0.id) }
         clientSlots = RuleNames.clientFields.map { environment.slot("client", field: $0.name) }
         answerTexts = questions.map(AnswerTexts.init)
