@@ -64,7 +64,7 @@ struct ExplanationTemplateTests {
     @Test("a brace joined to a neighbouring scalar leaves the explanation to the general replacement")
     func joinedBraces() throws {
         let rubric = try Self.rubric()
-        let split = rubric.plan.rules.compactMap { $0.explanation.map { $0.pieces != nil } }
+        let split = rubric.plan.rules.compactMap { $0.explanation.map { $0.layout != nil } }
         #expect(split == [true, true, true, true, true, false, false, true])
     }
 
@@ -72,7 +72,7 @@ struct ExplanationTemplateTests {
     func shippedRubricSplits() throws {
         let rubric = try loadRubric(path: shippedRubricPath)
         for (rule, plan) in zip(rubric.rules, rubric.plan.rules) where rule.explanation != nil {
-            #expect(plan.explanation?.pieces != nil, "\(rule.id)")
+            #expect(plan.explanation?.layout != nil, "\(rule.id)")
         }
     }
 

@@ -5,27 +5,41 @@ struct AnswerChecker {
     let rubric: Rubric
     let checker: DocumentChecker
 
-    func answers(_ node: DocumentNode?, in root: DocumentNode) -> [String: Answer] {
+    /// The answers by question id, and the same answers by position in the rubric's questions.
+    func answers(_ node: DocumentNode?, in root: DocumentNode) -> (byID: [String: Answer], byPosition: [Answer?]) {
         var answers: [String: Answer] = [:]
         let questions = rubric.questions
+        var byPosition = [Answer?](repeating: nil, count: questions.count)
         // Which questions the file mentions, by position in the rubric (question ids are unique).
         var present = [Bool](repeating: false, count: questions.count)
         if let node {
             guard let pairs = node.mappingPairs else {
                 checker.error("answers must be a mapping from question ids to answers, found \(node.kindDescription)", at: node)
-                return [:]
+                return ([:], byPosition)
             }
             answers.reserveCapacity(pairs.count)
+            // Files mostly list the answers in the rubric's order: the question after the last one found is tried
+            // first, by the same comparison the lookup makes.
+            var next = 0
             for (key, value) in pairs {
                 guard let id = key.scalarText else { continue }
-                guard let index = rubric.plan.questionIndex[id] else {
+                let index: Int
+                if rubric.plan.questionIDsAreUnique, next < questions.count, questions[next].id == id {
+                    index = next
+                } else if let found = rubric.plan.questionIndex[id] {
+                    index = found
+                } else {
                     let hint = Spelling.suggestion(for: id, among: questions.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
                     checker.error("unknown question id '\(id)' for rubric '\(rubric.id)'\(hint)", at: key)
                     continue
                 }
+                next = index + 1
                 present[index] = true
                 if value.isNull { continue }
-                if let answer = check(value, for: questions[index]) { answers[id] = answer }
+                if let answer = check(value, for: questions[index]) {
+                    answers[id] = answer
+                    byPosition[index] = answer
+                }
             }
         }
         for (index, question) in questions.enumerated() where question.required && answers[question.id] == nil && !present[index] {
@@ -36,7 +50,7 @@ struct AnswerChecker {
                 checker.error("the required question '\(question.id)' is not answered", at: pair.value)
             }
         }
-        return answers
+        return (answers, byPosition)
     }
 
     private func check(_ node: DocumentNode, for question: Question) -> Answer? {

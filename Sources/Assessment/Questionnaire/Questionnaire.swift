@@ -34,5 +34,16 @@ public struct Questionnaire: Sendable {
     public var assessor: String?
     public var notes: String?
     /// Answered questions only, by question id.
-    public var answers: [String: Answer]
+    public var answers: [String: Answer] {
+        didSet { answersInRubricOrder = nil }
+    }
+    /// The same answers by position in the questions of the rubric they were checked against, so that scoring finds
+    /// them without a lookup per question; dropped whenever `answers` changes.
+    var answersInRubricOrder: (plan: ScoringPlan.Identity, answers: [Answer?])?
+
+    /// Each of the rubric's questions' answer, in the rubric's order.
+    func answers(inOrderOf rubric: Rubric) -> [Answer?] {
+        if let checked = answersInRubricOrder, checked.plan === rubric.plan.identity { return checked.answers }
+        return rubric.questions.map { answers[$0.id] }
+    }
 }

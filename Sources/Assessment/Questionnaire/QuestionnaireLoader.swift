@@ -52,7 +52,7 @@ public enum QuestionnaireLoader {
         if let node = top["assessed_on"], let date = assessedOn, !CalendarDate.isValid(date) {
             checker.error("assessed_on must be a date written YYYY-MM-DD, found '\(date)'", at: node)
         }
-        let answers = AnswerChecker(rubric: rubric, checker: checker).answers(top["answers"], in: document.root)
+        let (answers, inRubricOrder) = AnswerChecker(rubric: rubric, checker: checker).answers(top["answers"], in: document.root)
         guard checker.diagnostics.isEmpty, let client else {
             let sorted = checker.diagnostics.sorted { ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0)) }
             throw DiagnosticsError(document.csv.map { origin in sorted.map { origin.locate($0) } } ?? sorted)
@@ -60,13 +60,14 @@ public enum QuestionnaireLoader {
         return Questionnaire(
             path: document.source.path, sha256: document.sha256, rubricID: document.rubricID, client: client,
             assessedOn: assessedOn, assessor: checker.string(top["assessor"], "assessor"),
-            notes: checker.string(top["notes"], "notes"), answers: answers)
+            notes: checker.string(top["notes"], "notes"), answers: answers,
+            answersInRubricOrder: rubric.plan.questionIDsAreUnique ? (rubric.plan.identity, inRubricOrder) : nil)
     }
 
     private static func readClient(_ node: DocumentNode?, checker: DocumentChecker) -> Client? {
         guard let node, let fields = checker.fields(node, "client", keys: clientKeys, required: ["name"]) else { return nil }
         var client = Client(name: checker.string(fields["name"], "client name") ?? "")
-        if let nameNode = fields["name"], client.name.trimmingWhitespace().isEmpty {
+        if let nameNode = fields["name"], client.name.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             checker.error("the client's name is blank", at: nameNode)
         }
         client.id = checker.string(fields["id"], "client id")
@@ -99,19 +100,58 @@ extension String {
 /// Dates as questionnaires write them.
 enum CalendarDate {
     static func isValid(_ text: String) -> Bool {
+        // The usual YYYY-MM-DD, all ASCII, is read byte by byte; anything else the general way.
+        guard let date = plainDigits(text) else { return isValid(characters: text) }
+        return isValid(year: date.year, month: date.month, day: date.day)
+    }
+
+    static func isValid(characters text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return false }
+        return isValid(year: year, month: month, day: day)
+    }
+
+    private static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month) else { return false }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         return (1...days).contains(day)
+    }
+
+    /// Ten ASCII bytes DDDD-DD-DD, read as numbers. ASCII digits and hyphens never join a neighbour into one
+    /// character, so the general reading would see the same three parts.
+    private static func plainDigits(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let bytes = text.utf8
+        guard bytes.count == 10 else { return nil }
+        var numbers = (0, 0, 0)
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch offset {
+            case ..<4: numbers.0 = numbers.0 * 10 + digit
+            case ..<7: numbers.1 = numbers.1 * 10 + digit
+            default: numbers.2 = numbers.2 * 10 + digit
+            }
+        }
+        return numbers
     }
 }
 
 /// A light check of an address's shape: one '@', no blanks or control characters, a dotted domain.
 enum EmailAddress {
     static func isPlausible(_ text: String) -> Bool {
+        // In ASCII text each byte is a character of its own (CR LF aside, which fails the test anyway), so the bytes
+        // give the same answer; other text goes the general way.
+        text.utf8.allSatisfy { $0 < 0x80 } ? isPlausible(ascii: text) : isPlausible(characters: text)
+    }
+
+    static func isPlausible(characters text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         // A text of at most 254 bytes has at most 254 characters, so only a longer one needs counting.
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
@@ -121,6 +161,24 @@ enum EmailAddress {
             switch scalar {
             case "<", ">", "(", ")", "[", "]", ",", ";", ":", "\"", "\\": return false
             default: return scalar.value > 0x20 && scalar.value != 0x7F
+            }
+        }
+    }
+
+    static func isPlausible(ascii text: String) -> Bool {
+        let bytes = text.utf8
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex else { return false }
+        let domain = bytes[bytes.index(after: at)...]
+        guard !domain.contains(UInt8(ascii: "@")), domain.contains(UInt8(ascii: ".")),
+            domain.first != UInt8(ascii: "."), domain.last != UInt8(ascii: "."), bytes.count <= 254
+        else { return false }
+        return bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                return false
+            default:
+                return byte > 0x20 && byte != 0x7F
             }
         }
     }

@@ -11,9 +11,8 @@ import RuleExpressions
 /// another placeholder, since only an ASCII scalar is sure never to join a brace into one character) and
 /// otherwise fills in the general way.
 struct ExplanationTemplate: Sendable {
+    /// Plain numbers only, so copying one retains nothing.
     struct Placeholder: Sendable {
-        var variable: String
-        var field: String?
         /// The question `answers.<field>` names, when it does.
         var questionIndex: Int?
         var slot: Int?
@@ -27,42 +26,94 @@ struct ExplanationTemplate: Sendable {
         case placeholder(Placeholder)
     }
 
+    /// The pieces laid out for filling in: text, placeholder, text, ..., text (any text may be empty).
+    struct Layout: Sendable {
+        /// All the text between placeholders in one buffer; text `i` ends at `textEnds[i]`, placeholder `i` follows it.
+        var text: [UInt8] = []
+        var textEnds: [Int] = []
+        var placeholders: [Placeholder] = []
+
+        init(_ pieces: [Piece]) {
+            for piece in pieces {
+                switch piece {
+                case .text(let part):
+                    text.append(contentsOf: part.utf8)
+                case .placeholder(let placeholder):
+                    textEnds.append(text.count)
+                    placeholders.append(placeholder)
+                }
+            }
+            textEnds.append(text.count)
+        }
+
+        /// The text with `values` in place of the placeholders; `length` is the sum of their UTF-8 counts.
+        func join(_ values: UnsafeMutableBufferPointer<String>, length: Int) -> String {
+            String(unsafeUninitializedCapacity: length) { buffer in
+                var end = 0
+                text.withUnsafeBufferPointer { text in
+                    var start = 0
+                    for (index, textEnd) in textEnds.enumerated() {
+                        end = Layout.copy(UnsafeBufferPointer(rebasing: text[start..<textEnd]), into: buffer, at: end)
+                        start = textEnd
+                        guard index < values.count else { break }
+                        end = values[index].utf8.withContiguousStorageIfAvailable { Layout.copy($0, into: buffer, at: end) }
+                            ?? Layout.copy(Array(values[index].utf8), into: buffer, at: end)
+                    }
+                }
+                return end
+            }
+        }
+
+        private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+            guard let source = bytes.baseAddress, !bytes.isEmpty else { return offset }
+            (buffer.baseAddress! + offset).update(from: source, count: bytes.count)
+            return offset + bytes.count
+        }
+
+        private static func copy(_ bytes: [UInt8], into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+            bytes.withUnsafeBufferPointer { copy($0, into: buffer, at: offset) }
+        }
+    }
+
     /// The explanation as the rubric writes it.
     let source: String
     /// nil when the text itself is outside what the concatenation handles.
-    let pieces: [Piece]?
+    let layout: Layout?
 
     init(_ source: String, questionIndex: [String: Int], environment: Environment) {
         self.source = source
-        self.pieces = ExplanationTemplate.split(source, questionIndex: questionIndex, environment: environment)
+        self.layout = ExplanationTemplate.split(source, questionIndex: questionIndex, environment: environment).map(Layout.init)
     }
 
     /// Fills in the placeholders from the values a rule's condition saw. `answered` holds the same answers as
     /// `answers`, in the order of the rubric's questions.
     func fill(_ activation: Activation, _ rubric: Rubric, _ answers: [String: Answer], answered: [Answer?]) -> String {
-        guard let pieces else { return RuleOutcome.fillPlaceholders(source, activation, rubric, answers) }
-        var out = ""
-        out.reserveCapacity(source.utf8.count + 64)
-        for piece in pieces {
-            switch piece {
-            case .text(let text):
-                out += text
-            case .placeholder(let placeholder):
+        guard let layout else { return RuleOutcome.fillPlaceholders(source, activation, rubric, answers) }
+        let placeholders = layout.placeholders
+        // Without placeholders the text is the explanation itself, which shares its storage.
+        if placeholders.isEmpty { return source }
+        // The values wait on the stack, so that the explanation is then written once, at its final size.
+        return withUnsafeTemporaryAllocation(of: String.self, capacity: placeholders.count) { values in
+            var length = layout.text.count
+            for (index, placeholder) in placeholders.enumerated() {
                 let shown: String
-                if placeholder.variable == "answers", let index = placeholder.questionIndex, let answer = answered[index] {
-                    shown = rubric.questions[index].display(answer)
+                if let question = placeholder.questionIndex, let answer = answered[question] {
+                    shown = rubric.plan.answerTexts[question].display(answer, of: rubric.questions[question])
                 } else {
                     shown = placeholder.slot.flatMap { activation[$0] }.map(RuleOutcome.words) ?? "not answered"
                 }
                 guard ExplanationTemplate.isInert(
                     shown, asciiStart: placeholder.touchesPlaceholderBefore, asciiEnd: placeholder.touchesPlaceholderAfter)
                 else {
+                    values.baseAddress?.deinitialize(count: index)
                     return RuleOutcome.fillPlaceholders(source, activation, rubric, answers)
                 }
-                out += shown
+                values.initializeElement(at: index, to: shown)
+                length += shown.utf8.count
             }
+            defer { values.baseAddress?.deinitialize(count: placeholders.count) }
+            return layout.join(values, length: length)
         }
-        return out
     }
 
     /// A value that cannot form a placeholder or join a placeholder's brace into a larger character: no braces, and
@@ -93,7 +144,6 @@ struct ExplanationTemplate: Sendable {
             let field = parts.count == 2 ? parts[1] : nil
             if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
             pieces.append(.placeholder(Placeholder(
-                variable: variable, field: field,
                 questionIndex: variable == "answers" ? field.flatMap { questionIndex[$0] } : nil,
                 slot: environment.slot(variable, field: field))))
             rest = rest[rest.index(after: close)...]

@@ -51,9 +51,40 @@ extension Question {
 public enum NumberText {
     public static func format(_ value: Double) -> String {
         guard value.isFinite else { return String(value) }
-        let rounded = (value * 100).rounded() / 100
+        let hundredths = (value * 100).rounded()
+        if abs(hundredths) < 1e11 { return written(hundredths: Int(hundredths)) }
+        let rounded = hundredths / 100
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
         return String(rounded)
+    }
+
+    /// `format` of `hundredths / 100`, written digit by digit: the slow way writes the shortest decimal that reads
+    /// back as the same double, and below 1e9 doubles lie so close together that this is the two-decimal one,
+    /// trailing zeros dropped (an integer has no point).
+    static func written(hundredths: Int) -> String {
+        // At most "-999999999.99", which fits a small string: nothing is allocated.
+        String(unsafeUninitializedCapacity: 15) { buffer in
+            var end = 0
+            func put(_ byte: UInt8) {
+                buffer[end] = byte
+                end += 1
+            }
+            if hundredths < 0 { put(UInt8(ascii: "-")) }
+            let whole = hundredths.magnitude / 100
+            let fraction = hundredths.magnitude % 100
+            var divisor: UInt = 1
+            while divisor <= whole / 10 { divisor *= 10 }
+            while divisor > 0 {
+                put(UInt8(ascii: "0") + UInt8(whole / divisor % 10))
+                divisor /= 10
+            }
+            if fraction > 0 {
+                put(UInt8(ascii: "."))
+                put(UInt8(ascii: "0") + UInt8(fraction / 10))
+                if fraction % 10 > 0 { put(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+            }
+            return end
+        }
     }
 
     /// Rounds to `places` decimals, so outputs are stable and readable.

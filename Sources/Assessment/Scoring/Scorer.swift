@@ -3,31 +3,28 @@ import RuleExpressions
 /// Turns a checked questionnaire into an assessment under its rubric. Pure and deterministic.
 public enum Scorer {
     public static func score(_ questionnaire: Questionnaire, with rubric: Rubric) -> Assessment {
-        // Each question's answer, looked up once, in the rubric's order.
-        let answered = rubric.questions.map { questionnaire.answers[$0.id] }
+        let answered = questionnaire.answers(inOrderOf: rubric)
         var activation = RuleInputs.activation(answered: answered, client: questionnaire.client, rubric: rubric)
         let rules = rubric.rules
         let plans = rubric.plan.rules
-        // By position in the rubric; the loader keeps rule ids unique.
-        var outcomes = [RuleOutcome?](repeating: nil, count: rules.count)
-        for (index, rule) in rules.enumerated() where !rule.runsAfterScoring {
-            outcomes[index] = RuleOutcome.evaluate(
-                rule, plans[index], activation, rubric: rubric, answers: questionnaire.answers, answered: answered)
+        // In the rubric's order (the loader keeps rule ids unique). The rules that read scores run once the criteria
+        // are scored; until then they stand in the list as not fired, which is what the criteria must see.
+        var results: [RuleResult] = []
+        results.reserveCapacity(rules.count)
+        for (index, rule) in rules.enumerated() {
+            results.append(rule.runsAfterScoring ? plans[index].pending : RuleOutcome.evaluate(
+                rule, plans[index], activation, rubric: rubric, answers: questionnaire.answers, answered: answered))
         }
-        let firedAdjustments = rules.indices.filter { outcomes[$0]?.fired == true }.map { rules[$0] }
-        let criteria = rubric.criteria.enumerated().map { index, criterion in
-            CriterionScorer.score(
-                criterion, questions: rubric.plan.criterionQuestions[index], answers: answered, rubric: rubric, rules: firedAdjustments)
-        }
+        let fired = results.map(\.fired)
+        let criteria = rubric.criteria.indices.map { CriterionScorer.score($0, answers: answered, fired: fired, rubric: rubric) }
         let overall = weightedOverall(criteria)
         let coverage = coverage(answered: answered, rubric: rubric)
         RuleInputs.setScores(criteria, overall: overall, coverage: coverage, in: &activation, rubric: rubric)
         for (index, rule) in rules.enumerated() where rule.runsAfterScoring {
-            outcomes[index] = RuleOutcome.evaluate(
+            results[index] = RuleOutcome.evaluate(
                 rule, plans[index], activation, rubric: rubric, answers: questionnaire.answers, answered: answered)
         }
-        let results = rules.indices.compactMap { index in outcomes[index].map { $0.result(for: rules[index]) } }
-        let vetoRule = rules.indices.first { rules[$0].veto != nil && outcomes[$0]?.fired == true }.map { rules[$0] }
+        let vetoRule = rules.indices.first { rules[$0].veto != nil && results[$0].fired }.map { rules[$0] }
         let verdict = decide(veto: vetoRule, overall: overall, coverage: coverage, rubric: rubric)
 
         return Assessment(
@@ -48,7 +45,7 @@ public enum Scorer {
             coverage: NumberText.round(coverage, places: 3),
             minimumCoverage: rubric.minimumCoverage,
             missing: missing(answered, rubric.questions),
-            answers: answerRecords(answered, rubric.questions),
+            answers: answerRecords(answered, rubric.questions, rubric.plan.answerTexts),
             generatedBy: .current)
     }
 
@@ -64,23 +61,29 @@ public enum Scorer {
         return missing
     }
 
-    private static func answerRecords(_ answered: [Answer?], _ questions: [Question]) -> [AnswerRecord] {
+    private static func answerRecords(_ answered: [Answer?], _ questions: [Question], _ texts: [AnswerTexts]) -> [AnswerRecord] {
         var records: [AnswerRecord] = []
         records.reserveCapacity(questions.count)
         for index in questions.indices {
             let answer = answered[index]
             records.append(AnswerRecord(
                 question: questions[index].id, criterion: questions[index].criterion, prompt: questions[index].prompt,
-                answer: answer.map(JSONValue.init), display: answer.map { questions[index].display($0) } ?? "not answered"))
+                answer: answer.map(JSONValue.init),
+                display: answer.map { texts[index].display($0, of: questions[index]) } ?? "not answered"))
         }
         return records
     }
 
+    /// Sums in the criteria's order, over those with a score; read in place, since a result is large.
     private static func weightedOverall(_ criteria: [CriterionResult]) -> Double? {
-        let scored = criteria.filter { $0.score != nil }
-        let weight = scored.reduce(0) { $0 + $1.weight }
+        var weight = 0.0
+        var sum = 0.0
+        for index in criteria.indices {
+            guard let score = criteria[index].score else { continue }
+            weight += criteria[index].weight
+            sum += criteria[index].weight * score
+        }
         guard weight > 0 else { return nil }
-        let sum = scored.reduce(0) { $0 + $1.weight * ($1.score ?? 0) }
         return NumberText.round(sum / weight, places: 1)
     }
 
