@@ -6,7 +6,7 @@ extension HTMLDocument {
     /// An empty `<html><body>` document for building fragments, reading names through `names`.
     static func scratch(names: HTMLNames) -> HTMLDocument? {
         guard let document = htmlNewDocNoDtD(nil, nil) else { return nil }
-        let scratch = HTMLDocument(owningScratch: document, names: names)
+        let scratch = HTMLDocument(owning: document, readingThrough: names)
         guard let html = xmlNewDocNode(document, nil, "html", nil) else { return nil }
         xmlDocSetRootElement(document, html)
         _ = scratch.element("body", in: Node(pointer: html))

@@ -29,8 +29,10 @@ final class HTMLDocument {
         retainedFragments.append(fragment)
     }
 
-    /// A new document given a dictionary of its own that reads through `names` (see `copy(of:names:)`).
-    convenience init(owningScratch document: xmlDocPtr, names: HTMLNames) {
+    /// Owns `document`, first giving it a dictionary of its own that reads through `names`: element
+    /// and attribute names added from now on are found there or interned in it, instead of each being
+    /// allocated and freed. Only this document writes to it, so no locking.
+    convenience init(owning document: xmlDocPtr, readingThrough names: HTMLNames) {
         if document.pointee.dict == nil, let dictionary = xmlDictCreateSub(names.dictionary) {
             document.pointee.dict = dictionary
             self.init(owning: document, sharedNames: names.dictionary)
@@ -44,18 +46,10 @@ final class HTMLDocument {
         xmlFreeDoc(document)
     }
 
-    /// A deep copy of a parsed template, so one parse serves every report.
-    ///
-    /// The copy gets a dictionary of its own (xmlFreeDoc frees it) that reads through `names`: element
-    /// and attribute names added from now on are found there or interned in it, instead of each being
-    /// allocated and freed. Only this document writes to it, so no locking.
+    /// A deep copy of a parsed template, so one parse serves every report; it reads names through
+    /// `names` (`init(owning:readingThrough:)`).
     static func copy(of template: HTMLDocument, names: HTMLNames) -> HTMLDocument? {
-        guard let copy = xmlCopyDoc(template.document, 1) else { return nil }
-        guard copy.pointee.dict == nil, let dictionary = xmlDictCreateSub(names.dictionary) else {
-            return HTMLDocument(owning: copy)
-        }
-        copy.pointee.dict = dictionary
-        return HTMLDocument(owning: copy, sharedNames: names.dictionary)
+        xmlCopyDoc(template.document, 1).map { HTMLDocument(owning: $0, readingThrough: names) }
     }
 
     /// Parses HTML text with libxml2's HTML parser, or returns the parser's first complaint.
