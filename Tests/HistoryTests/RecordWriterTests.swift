@@ -72,6 +72,17 @@ import Testing
         }
     }
 
+    @Test func rowsGoInInTheOrderSQLiteSortsTheirKeysAndANewSetOfKeysIsSortedAgain() {
+        var order = KeyOrder()
+        let first = ["b", "a", "ab", "é", "Z", "a_b", "aa"]
+        #expect(order.ascending(first.count) { first[$0] }.map { first[$0] } == ["Z", "a", "a_b", "aa", "ab", "b", "é"])
+        #expect(order.ascending(first.count) { first[$0] }.map { first[$0] } == ["Z", "a", "a_b", "aa", "ab", "b", "é"])
+        let second = ["q2", "q10", "q1", "Q3", "q", "q1", "é", "e"]
+        #expect(order.ascending(second.count) { second[$0] }.map { second[$0] } == ["Q3", "e", "q", "q1", "q1", "q10", "q2", "é"])
+        let third = ["q2", "q10", "q1", "Q3", "q", "q1", "é", "d"]
+        #expect(order.ascending(third.count) { third[$0] }.map { third[$0] } == ["Q3", "d", "q", "q1", "q1", "q10", "q2", "é"])
+    }
+
     @Test func normalisationMatchesTrimmingAndLowercasingTheWholeText() {
         let unicode = ["Bäckerei Müller Bookshop 1", "北京 Studio 5", "İSTANBUL", "ΟΔΟΣ", "ǅEMAL", "STRAẞE", "ﬃ", "\u{3000}Kaffee KRÄNZCHEN\u{2003}", "\u{A0}\u{85}"]
         for text in ["Rosa's Bakery", "  MAYA fit \t", "\n\r", "", "ABC xyz 019 @[`{", "Zoë", " Ünïcödé ", "\u{85}x\u{A0}", "a\u{1F}b"] + unicode {

@@ -140,20 +140,23 @@ extension StoredQuestionnaire {
     /// string: the same members and values, the answers in the rubric's order rather than sorted (`json(keeping:)`,
     /// which `rescore` reads, sorts them again).
     static func write(_ assessment: Assessment, into out: inout JSONBytes) {
-        var answerValues: [Range<Int>] = []
+        var answerValues: [Range<Int>?] = []
         write(assessment, into: &out, answerValues: &answerValues)
     }
 
-    /// The same, adding to `answerValues` where each answer's value was written (for each answer that has one, in
-    /// order), so the answers table can store those bytes rather than encode every answer again.
-    static func write(_ assessment: Assessment, into out: inout JSONBytes, answerValues: inout [Range<Int>]) {
+    /// The same, adding to `answerValues` where the value of each of `assessment.answers` was written (nil for a
+    /// question not answered), so the answers table can store those bytes rather than encode every answer again.
+    static func write(_ assessment: Assessment, into out: inout JSONBytes, answerValues: inout [Range<Int>?]) {
         out.byte(0x7B)
         out.key("answers")
         out.byte(0x7B)
         // In the assessment's (the rubric's) order: the reader makes a dictionary of them, so no sort is needed.
         var first = true
         for record in assessment.answers {
-            guard let answer = record.answer else { continue }
+            guard let answer = record.answer else {
+                answerValues.append(nil)
+                continue
+            }
             if !first { out.byte(0x2C) }
             first = false
             out.string(record.question)
