@@ -16,8 +16,8 @@ import Testing
                 assessment.client.owner = hostile
                 assessment.questionnaire.notes = hostile
                 assessment.questionnaire.assessor = hostile
-                var bytes = JSONBytes()
-                StoredQuestionnaire.write(assessment, into: &bytes)
+                let bytes = JSONBytes()
+                StoredQuestionnaire.write(assessment, into: bytes)
                 let written = try StoredQuestionnaire(json: String(decoding: bytes.bytes, as: UTF8.self))
                 // Both read back: whole doubles such as 12.0 read back as integers either way.
                 let before = try StoredQuestionnaire(json: StoredQuestionnaire(assessment).json())
@@ -28,11 +28,11 @@ import Testing
 
     @Test func numbersAreWrittenAsStringDescribesThem() {
         for number in [0, 7, -7, 10, 1_234_567, Int.max, Int.min] {
-            var bytes = JSONBytes()
+            let bytes = JSONBytes()
             bytes.value(.int(number))
             #expect(String(decoding: bytes.bytes, as: UTF8.self) == String(number))
         }
-        var bytes = JSONBytes()
+        let bytes = JSONBytes()
         bytes.value(.array([.double(2.5), .double(.infinity), .bool(true), .null, .string("a\u{0}b")]))
         #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.value(.array([.double(2.5), .double(.infinity), .bool(true), .null, .string("a\u{0}b")])))
     }
@@ -44,7 +44,7 @@ import Testing
                 var text = Array("abcdefghijklmnopq\u{E9}".utf8)
                 text.insert(byte, at: offset)
                 let string = String(decoding: text, as: UTF8.self)
-                var bytes = JSONBytes()
+                let bytes = JSONBytes()
                 bytes.string(string)
                 #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.string(string), "\(byte) at \(offset)")
             }

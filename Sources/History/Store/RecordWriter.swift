@@ -20,7 +20,7 @@ final class RecordWriter {
     /// The text bound to the client and assessment statements, reused for each assessment.
     private let arena = BindArena()
     /// The stored questionnaire being recorded, and where in it each answer's value is.
-    private var json = JSONBytes()
+    private let json = JSONBytes()
     private var answerValues: [Range<Int>?] = []
     /// The order to insert each table's rows in, kept from one assessment to the next.
     private var answerOrder = KeyOrder()
@@ -73,7 +73,7 @@ final class RecordWriter {
                 row.integer(id)
                 row.text(records[index].question)
                 row.text(records[index].criterion)
-                row.text(bytes: json.bytes[value])
+                row.text(bytes: UnsafeRawBufferPointer(rebasing: json.buffer[value]))
                 row.text(records[index].display)
             }
         }
@@ -158,8 +158,8 @@ final class RecordWriter {
         try statement.bind(14, when, in: arena)
         json.clear()
         answerValues.removeAll(keepingCapacity: true)
-        StoredQuestionnaire.write(assessment, into: &json, answerValues: &answerValues)
-        try statement.bind(15, stableText: json.bytes.withUnsafeBytes { arena.copy($0) })
+        StoredQuestionnaire.write(assessment, into: json, answerValues: &answerValues)
+        try statement.bind(15, stableText: arena.copy(json.buffer))
         try statement.execute()
         // DO NOTHING changed no row when the assessment was there already.
         return connection.changes == 1 ? Int(connection.lastInsertedRowID) : nil
