@@ -16,18 +16,20 @@ extension StoredQuestionnaire {
         out.key("answers")
         out.byte(0x7B)
         // In the assessment's (the rubric's) order: the reader makes a dictionary of them, so no sort is needed.
+        // Read in place, by index: a record or answer bound to a name is a copy, a retain and release of each string.
+        let records = assessment.answers
         var first = true
-        for record in assessment.answers {
-            guard let answer = record.answer else {
+        for index in records.indices {
+            guard records[index].answer != nil else {
                 answerValues.append(nil)
                 continue
             }
             if !first { out.byte(0x2C) }
             first = false
-            out.string(record.question)
+            out.string(records[index].question)
             out.byte(0x3A)
             let start = out.count
-            out.value(answer)
+            out.value(records[index].answer!)
             answerValues.append(start..<out.count)
         }
         out.byte(0x7D)
