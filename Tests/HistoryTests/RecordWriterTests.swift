@@ -37,6 +37,29 @@ import Testing
         #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.value(.array([.double(2.5), .double(.infinity), .bool(true), .null, .string("a\u{0}b")])))
     }
 
+    @Test func doublesAreWrittenAsInterpolationWritesThem() {
+        var numbers = [0.001, 0.0015, 0.0009, 0.1, 0.2, 0.3, 2.1, 20.88, 98.8, 1.005, 2.675, 1e8, 999_999_999.999, 1e9, 1e-7, 0, 123.0, 5e-3]
+        // A fixed sequence of doubles with few decimals, and of arbitrary bit patterns (splitmix64).
+        var state: UInt64 = 42
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        for _ in 0..<20_000 {
+            let decimals = Double([1, 10, 100, 1000, 10000][Int(next() % 5)])
+            numbers.append(Double(Int64(bitPattern: next()) % 2_000_000_000_000) / decimals)
+            numbers.append(Double(bitPattern: next()))
+        }
+        for number in numbers + numbers.map(-) {
+            let bytes = JSONBytes()
+            bytes.value(.double(number))
+            #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.value(.double(number)), "\(number)")
+        }
+    }
+
     @Test func stringsAreEscapedAsTheStringWriterEscapesThemWhereverTheByteIs() {
         // Every ASCII byte at every offset of a text longer than the eight bytes looked at at once, beside non-ASCII.
         for byte in UInt8(0)..<0x80 {

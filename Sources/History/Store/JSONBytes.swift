@@ -55,8 +55,7 @@ final class JSONBytes {
         case .null: ascii("null")
         case .bool(let flag): flag ? ascii("true") : ascii("false")
         case .int(let number): integer(number)
-        // `description` is what interpolation writes, without building an interpolation first.
-        case .double(let number): number.isFinite ? unquoted(number.description) : ascii("null")
+        case .double(let number): number.isFinite ? double(number) : ascii("null")
         case .string(let text): string(text)
         case .array(let values):
             byte(0x5B)
@@ -80,21 +79,51 @@ final class JSONBytes {
 
     /// A whole number in decimal, as `String(number)` writes it.
     func integer(_ number: Int) {
-        reserve(21)
         if number < 0 { byte(0x2D) }
-        var digits = 0
-        var rest = number.magnitude
+        digits(of: UInt64(number.magnitude))
+    }
+
+    /// A finite double as `description` (and so interpolation) writes it. Most answers are below 1e9 with at most
+    /// three decimals: the shortest decimal that reads back as the same double is then the one with the fewest
+    /// decimals that does, which `description` writes plainly, so it is written here from its digits.
+    private func double(_ number: Double) {
+        let magnitude = number.magnitude
+        if magnitude >= 0.001 && magnitude < 1e9 {
+            var scale = 1.0
+            for decimals in 0...3 {
+                let scaled = (magnitude * scale).rounded()
+                // Both exact below 2^53, so the division rounds as reading the decimal back would.
+                if scaled / scale == magnitude {
+                    let (whole, fraction) = UInt64(scaled).quotientAndRemainder(dividingBy: UInt64(scale))
+                    if number < 0 { byte(0x2D) }
+                    digits(of: whole)
+                    byte(0x2E)
+                    digits(of: fraction, width: max(decimals, 1))
+                    return
+                }
+                scale *= 10
+            }
+        }
+        unquoted(number.description)
+    }
+
+    /// `number` in decimal, with leading zeros up to `width` digits.
+    private func digits(of number: UInt64, width: Int = 1) {
+        var count = 0
+        var rest = number
         repeat {
-            digits += 1
+            count += 1
             rest /= 10
         } while rest > 0
+        count = max(count, width)
+        reserve(count)
         // Written from the last digit back.
-        var magnitude = number.magnitude
-        for offset in stride(from: digits - 1, through: 0, by: -1) {
-            start[count + offset] = 0x30 + UInt8(magnitude % 10)
-            magnitude /= 10
+        rest = number
+        for offset in stride(from: count - 1, through: 0, by: -1) {
+            start[self.count + offset] = 0x30 + UInt8(rest % 10)
+            rest /= 10
         }
-        count += digits
+        self.count += count
     }
 
     private func unquoted(_ text: String) {
