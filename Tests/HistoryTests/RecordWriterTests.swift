@@ -16,8 +16,8 @@ import Testing
                 assessment.client.owner = hostile
                 assessment.questionnaire.notes = hostile
                 assessment.questionnaire.assessor = hostile
-                var bytes = JSONBytes()
-                StoredQuestionnaire.write(assessment, into: &bytes)
+                let bytes = JSONBytes()
+                StoredQuestionnaire.write(assessment, into: bytes)
                 let written = try StoredQuestionnaire(json: String(decoding: bytes.bytes, as: UTF8.self))
                 // Both read back: whole doubles such as 12.0 read back as integers either way.
                 let before = try StoredQuestionnaire(json: StoredQuestionnaire(assessment).json())
@@ -28,13 +28,36 @@ import Testing
 
     @Test func numbersAreWrittenAsStringDescribesThem() {
         for number in [0, 7, -7, 10, 1_234_567, Int.max, Int.min] {
-            var bytes = JSONBytes()
+            let bytes = JSONBytes()
             bytes.value(.int(number))
             #expect(String(decoding: bytes.bytes, as: UTF8.self) == String(number))
         }
-        var bytes = JSONBytes()
+        let bytes = JSONBytes()
         bytes.value(.array([.double(2.5), .double(.infinity), .bool(true), .null, .string("a\u{0}b")]))
         #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.value(.array([.double(2.5), .double(.infinity), .bool(true), .null, .string("a\u{0}b")])))
+    }
+
+    @Test func doublesAreWrittenAsInterpolationWritesThem() {
+        var numbers = [0.001, 0.0015, 0.0009, 0.1, 0.2, 0.3, 2.1, 20.88, 98.8, 1.005, 2.675, 1e8, 999_999_999.999, 1e9, 1e-7, 0, 123.0, 5e-3]
+        // A fixed sequence of doubles with few decimals, and of arbitrary bit patterns (splitmix64).
+        var state: UInt64 = 42
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        for _ in 0..<20_000 {
+            let decimals = Double([1, 10, 100, 1000, 10000][Int(next() % 5)])
+            numbers.append(Double(Int64(bitPattern: next()) % 2_000_000_000_000) / decimals)
+            numbers.append(Double(bitPattern: next()))
+        }
+        for number in numbers + numbers.map(-) {
+            let bytes = JSONBytes()
+            bytes.value(.double(number))
+            #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.value(.double(number)), "\(number)")
+        }
     }
 
     @Test func stringsAreEscapedAsTheStringWriterEscapesThemWhereverTheByteIs() {
@@ -44,7 +67,7 @@ import Testing
                 var text = Array("abcdefghijklmnopq\u{E9}".utf8)
                 text.insert(byte, at: offset)
                 let string = String(decoding: text, as: UTF8.self)
-                var bytes = JSONBytes()
+                let bytes = JSONBytes()
                 bytes.string(string)
                 #expect(String(decoding: bytes.bytes, as: UTF8.self) == JSONText.string(string), "\(byte) at \(offset)")
             }
@@ -70,6 +93,17 @@ import Testing
             }
             #expect(stored == expected)
         }
+    }
+
+    @Test func rowsGoInInTheOrderSQLiteSortsTheirKeysAndANewSetOfKeysIsSortedAgain() {
+        var order = KeyOrder()
+        let first = ["b", "a", "ab", "é", "Z", "a_b", "aa"]
+        #expect(order.ascending(first.count) { first[$0] }.map { first[$0] } == ["Z", "a", "a_b", "aa", "ab", "b", "é"])
+        #expect(order.ascending(first.count) { first[$0] }.map { first[$0] } == ["Z", "a", "a_b", "aa", "ab", "b", "é"])
+        let second = ["q2", "q10", "q1", "Q3", "q", "q1", "é", "e"]
+        #expect(order.ascending(second.count) { second[$0] }.map { second[$0] } == ["Q3", "e", "q", "q1", "q1", "q10", "q2", "é"])
+        let third = ["q2", "q10", "q1", "Q3", "q", "q1", "é", "d"]
+        #expect(order.ascending(third.count) { third[$0] }.map { third[$0] } == ["Q3", "d", "q", "q1", "q1", "q10", "q2", "é"])
     }
 
     @Test func normalisationMatchesTrimmingAndLowercasingTheWholeText() {

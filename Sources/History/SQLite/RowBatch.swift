@@ -52,8 +52,8 @@ final class RowBatch {
         append(text.map { .text(arena.copy($0)) } ?? .null)
     }
 
-    func text(bytes: ArraySlice<UInt8>) {
-        append(.text(bytes.withUnsafeBytes { arena.copy($0) }))
+    func text(bytes: UnsafeRawBufferPointer) {
+        append(.text(arena.copy(bytes)))
     }
 
     private func append(_ value: Value) {

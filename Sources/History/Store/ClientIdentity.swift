@@ -13,16 +13,18 @@ public enum ClientIdentity {
 
     /// White space trimmed at both ends (as `Unicode.Scalar.Properties.isWhitespace` says), then `lowercased()`.
     public static func normalise(_ text: String) -> String {
-        text.utf8.allSatisfy { $0 < 0x80 } ? normaliseASCII(text) : normaliseUnicode(text)
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ normaliseASCII($0, of: text) }), let ascii { return ascii }
+        return normaliseUnicode(text)
     }
 
-    /// ASCII text, the usual case, on bytes: ASCII white space is tab to carriage return, and space.
-    private static func normaliseASCII(_ text: String) -> String {
-        let utf8 = text.utf8
+    /// ASCII text, the usual case, on its bytes (ASCII white space is tab to carriage return, and space); nil when
+    /// `text` is not all ASCII. Text with nothing to change comes back as it is.
+    private static func normaliseASCII(_ utf8: UnsafeBufferPointer<UInt8>, of text: String) -> String? {
+        guard utf8.reduce(0, |) < 0x80 else { return nil }
         guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
-        let trimmed = utf8[first...last]
+        let trimmed = UnsafeBufferPointer(rebasing: utf8[first...last])
         if trimmed.count == utf8.count && !trimmed.contains(where: isUpper) { return text }
         return String(unsafeUninitializedCapacity: trimmed.count) { buffer in
             for (offset, byte) in trimmed.enumerated() { buffer[offset] = lowered(byte) }

@@ -2,213 +2,184 @@ import Assessment
 
 /// JSON written straight into a reusable byte buffer: recording thousands of assessments a second leaves no room for
 /// a `String` per value. Writes exactly what `JSONText` writes, byte for byte.
-struct JSONBytes {
-    private(set) var bytes: [UInt8] = []
+///
+/// The buffer is memory of its own that it grows itself: appending to an array checked the array's uniqueness and
+/// capacity on every byte or run, most of what writing a short string cost. A class, so writing is no access to
+/// whatever holds it.
+final class JSONBytes {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes written since the last `clear()`.
+    private(set) var count = 0
 
     init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
     }
+
+    deinit {
+        start.deallocate()
+    }
+
+    /// The bytes written, valid until the next write or `clear()`.
+    var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: start, count: count) }
+
+    /// A copy of the bytes written.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
 
     /// Starts again, keeping the buffer.
-    mutating func clear() {
-        bytes.removeAll(keepingCapacity: true)
+    func clear() {
+        count = 0
     }
 
-    mutating func ascii(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    func byte(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
     }
 
-    mutating func byte(_ byte: UInt8) {
-        bytes.append(byte)
+    func ascii(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// `"key":`, for a key that needs no escaping.
-    mutating func key(_ key: StaticString) {
-        bytes.append(0x22)
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [0x22, 0x3A])
+    func key(_ key: StaticString) {
+        byte(0x22)
+        ascii(key)
+        byte(0x22)
+        byte(0x3A)
     }
 
-    mutating func value(_ value: JSONValue) {
+    func value(_ value: JSONValue) {
         switch value {
         case .null: ascii("null")
         case .bool(let flag): flag ? ascii("true") : ascii("false")
         case .int(let number): integer(number)
-        // `description` is what interpolation writes, without building an interpolation first.
-        case .double(let number): number.isFinite ? bytes.append(contentsOf: number.description.utf8) : ascii("null")
+        case .double(let number): number.isFinite ? double(number) : ascii("null")
         case .string(let text): string(text)
         case .array(let values):
-            bytes.append(0x5B)
+            byte(0x5B)
             for (index, element) in values.enumerated() {
-                if index > 0 { bytes.append(0x2C) }
+                if index > 0 { byte(0x2C) }
                 self.value(element)
             }
-            bytes.append(0x5D)
+            byte(0x5D)
         }
     }
 
     /// A JSON string. Works on UTF-8 bytes: every byte to escape is ASCII, and no byte of a multi-byte character is
-    /// below 0x80; text with nothing to escape, the usual case, is copied whole.
-    mutating func string(_ text: String) {
-        bytes.append(0x22)
+    /// below 0x80; runs with nothing to escape, the usual case, are copied eight bytes at a time.
+    func string(_ text: String) {
         // In place when the bytes are contiguous (native strings): no copy of `text` to retain and release.
-        if text.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+        if text.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil {
             var text = text
-            text.withUTF8 { escaped($0) }
+            text.withUTF8 { quoted($0) }
         }
-        bytes.append(0x22)
-    }
-
-    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        // Runs of bytes that need no escaping are copied whole.
-        var run = 0
-        var index = 0
-        while true {
-            index = Self.firstToEscape(in: utf8, from: index)
-            guard index < utf8.count else { break }
-            let byte = utf8[index]
-            if run < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
-            run = index + 1
-            switch byte {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-            default: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex(byte >> 4), Self.hex(byte & 0x0F)])
-            }
-            index += 1
-        }
-        if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
-    }
-
-    /// The index of the first byte from `start` on that needs escaping (below 0x20, `"` or `\`), else `utf8.count`.
-    /// Looks at eight bytes at a time: text rarely has any, and most strings are longer than eight bytes.
-    private static func firstToEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        if let base = utf8.baseAddress {
-            while index + 8 <= utf8.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if hasByteToEscape(word) { break }
-                index += 8
-            }
-        }
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return index }
-            index += 1
-        }
-        return index
-    }
-
-    /// Whether any of the eight bytes in `word` is below 0x20, 0x22 or 0x5C (the usual bit tricks: a byte below `n`
-    /// borrows into its top bit when `n` is subtracted from it, and a byte equal to `c` is zero after `^ c`).
-    private static func hasByteToEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let tops: UInt64 = 0x8080_8080_8080_8080
-        func bytes(below n: UInt64, in word: UInt64) -> UInt64 { (word &- ones &* n) & ~word & tops }
-        let control = bytes(below: 0x20, in: word)
-        let quote = bytes(below: 1, in: word ^ (ones &* 0x22))
-        let backslash = bytes(below: 1, in: word ^ (ones &* 0x5C))
-        return control | quote | backslash != 0
     }
 
     /// A whole number in decimal, as `String(number)` writes it.
-    mutating func integer(_ number: Int) {
-        if number < 0 { bytes.append(0x2D) }
-        var magnitude = number.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    func integer(_ number: Int) {
+        if number < 0 { byte(0x2D) }
+        digits(of: UInt64(number.magnitude))
+    }
+
+    /// A finite double as `description` (and so interpolation) writes it. Most answers are below 1e9 with at most
+    /// three decimals: the shortest decimal that reads back as the same double is then the one with the fewest
+    /// decimals that does, which `description` writes plainly, so it is written here from its digits.
+    private func double(_ number: Double) {
+        let magnitude = number.magnitude
+        if magnitude >= 0.001 && magnitude < 1e9 {
+            var scale = 1.0
+            for decimals in 0...3 {
+                let scaled = (magnitude * scale).rounded()
+                // Both exact below 2^53, so the division rounds as reading the decimal back would.
+                if scaled / scale == magnitude {
+                    let (whole, fraction) = UInt64(scaled).quotientAndRemainder(dividingBy: UInt64(scale))
+                    if number < 0 { byte(0x2D) }
+                    digits(of: whole)
+                    byte(0x2E)
+                    digits(of: fraction, width: max(decimals, 1))
+                    return
+                }
+                scale *= 10
+            }
+        }
+        unquoted(number.description)
+    }
+
+    /// `number` in decimal, with leading zeros up to `width` digits.
+    private func digits(of number: UInt64, width: Int = 1) {
         var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
+        var rest = number
+        repeat {
+            count += 1
+            rest /= 10
+        } while rest > 0
+        count = max(count, width)
+        reserve(count)
+        // Written from the last digit back.
+        rest = number
+        for offset in stride(from: count - 1, through: 0, by: -1) {
+            start[self.count + offset] = 0x30 + UInt8(rest % 10)
+            rest /= 10
         }
+        self.count += count
     }
 
-    private static func hex(_ digit: UInt8) -> UInt8 {
-        digit < 10 ? 0x30 + digit : 0x61 + digit - 10
-    }
-}
-
-extension StoredQuestionnaire {
-    /// Writes what `StoredQuestionnaire(assessment).json()` writes into `out`, without building the questionnaire or any
-    /// string: the same members and values, the answers in the rubric's order rather than sorted (`json(keeping:)`,
-    /// which `rescore` reads, sorts them again).
-    static func write(_ assessment: Assessment, into out: inout JSONBytes) {
-        var answerValues: [Range<Int>] = []
-        write(assessment, into: &out, answerValues: &answerValues)
+    private func unquoted(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil { append(Array(text.utf8)) }
     }
 
-    /// The same, adding to `answerValues` where each answer's value was written (for each answer that has one, in
-    /// order), so the answers table can store those bytes rather than encode every answer again.
-    static func write(_ assessment: Assessment, into out: inout JSONBytes, answerValues: inout [Range<Int>]) {
-        out.byte(0x7B)
-        out.key("answers")
-        out.byte(0x7B)
-        // In the assessment's (the rubric's) order: the reader makes a dictionary of them, so no sort is needed.
-        var first = true
-        for record in assessment.answers {
-            guard let answer = record.answer else { continue }
-            if !first { out.byte(0x2C) }
-            first = false
-            out.string(record.question)
-            out.byte(0x3A)
-            let start = out.bytes.count
-            out.value(answer)
-            answerValues.append(start..<out.bytes.count)
-        }
-        out.byte(0x7D)
-        let questionnaire = assessment.questionnaire
-        if let assessedOn = questionnaire.assessedOn {
-            out.byte(0x2C)
-            out.key("assessed_on")
-            out.string(assessedOn)
-        }
-        if let assessor = questionnaire.assessor {
-            out.byte(0x2C)
-            out.key("assessor")
-            out.string(assessor)
-        }
-        out.byte(0x2C)
-        out.key("client")
-        writeClient(assessment.client, into: &out)
-        if let notes = questionnaire.notes {
-            out.byte(0x2C)
-            out.key("notes")
-            out.string(notes)
-        }
-        out.byte(0x7D)
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (start + count).update(from: source, count: bytes.count)
+        count += bytes.count
     }
 
-    private static func writeClient(_ client: Client, into out: inout JSONBytes) {
-        out.byte(0x7B)
-        var first = true
-        func member(_ key: StaticString, _ value: String?) {
-            guard let value else { return }
-            if !first { out.byte(0x2C) }
-            first = false
-            out.key(key)
-            out.string(value)
+    private func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    private func reserve(_ extra: Int) {
+        if capacity - count < extra { grow(to: count + extra) }
+    }
+
+    private func grow(to needed: Int) {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity * 2, needed))
+        larger.update(from: start, count: count)
+        start.deallocate()
+        start = larger
+        capacity = max(capacity * 2, needed)
+    }
+
+    /// `utf8` between quotes, escaped. Room for the longest escaping (six bytes for one) is made first, so the loop
+    /// writes without checking.
+    private func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        reserve(utf8.count * 6 + 2)
+        var out = start + count
+        out.pointee = 0x22
+        out += 1
+        var index = 0
+        if let source = utf8.baseAddress {
+            while true {
+                while index + 8 <= utf8.count {
+                    let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                    if JSONEscape.hasByteToEscape(word) { break }
+                    UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
+                    out += 8
+                    index += 8
+                }
+                guard index < utf8.count else { break }
+                out = JSONEscape.write(utf8[index], to: out)
+                index += 1
+            }
         }
-        member("email", client.email)
-        if let employees = client.employees {
-            if !first { out.byte(0x2C) }
-            first = false
-            out.key("employees")
-            out.integer(employees)
-        }
-        member("id", client.id)
-        member("industry", client.industry)
-        member("location", client.location)
-        member("name", client.name)
-        member("owner", client.owner)
-        member("website", client.website)
-        out.byte(0x7D)
+        out.pointee = 0x22
+        out += 1
+        count = out - start
     }
 }
 
+@available(*, unavailable)
+extension JSONBytes: Sendable {}

@@ -20,8 +20,12 @@ final class RecordWriter {
     /// The text bound to the client and assessment statements, reused for each assessment.
     private let arena = BindArena()
     /// The stored questionnaire being recorded, and where in it each answer's value is.
-    private var json = JSONBytes()
-    private var answerValues: [Range<Int>] = []
+    private let json = JSONBytes()
+    private var answerValues: [Range<Int>?] = []
+    /// The order to insert each table's rows in, kept from one assessment to the next.
+    private var answerOrder = KeyOrder()
+    private var criterionOrder = KeyOrder()
+    private var ruleOrder = KeyOrder()
 
     init(connection: Connection) throws(HistoryError) {
         self.connection = connection
@@ -63,19 +67,18 @@ final class RecordWriter {
         // Records are read in place, by index: looping over them copied each one out (a retain and a release for each
         // of its strings). Each answer's JSON is the bytes `insertRow` wrote for it into the stored questionnaire.
         let records = assessment.answers
-        var value = 0
-        for index in records.indices where records[index].answer != nil {
+        for index in answerOrder.ascending(records.count, key: { records[$0].question }) {
+            guard let value = answerValues[index] else { continue }
             try answers.add { row in
                 row.integer(id)
                 row.text(records[index].question)
                 row.text(records[index].criterion)
-                row.text(bytes: json.bytes[answerValues[value]])
+                row.text(bytes: UnsafeRawBufferPointer(rebasing: json.buffer[value]))
                 row.text(records[index].display)
             }
-            value += 1
         }
         let criteria = assessment.criteria
-        for position in criteria.indices {
+        for position in criterionOrder.ascending(criteria.count, key: { criteria[$0].id }) {
             try scores.add { row in
                 row.integer(id)
                 row.text(criteria[position].id)
@@ -87,7 +90,7 @@ final class RecordWriter {
             }
         }
         let rules = assessment.rules
-        for index in rules.indices where rules[index].fired {
+        for index in ruleOrder.ascending(rules.count, key: { rules[$0].id }) where rules[index].fired {
             try self.rules.add { row in
                 row.integer(id)
                 row.text(rules[index].id)
@@ -155,8 +158,8 @@ final class RecordWriter {
         try statement.bind(14, when, in: arena)
         json.clear()
         answerValues.removeAll(keepingCapacity: true)
-        StoredQuestionnaire.write(assessment, into: &json, answerValues: &answerValues)
-        try statement.bind(15, stableText: json.bytes.withUnsafeBytes { arena.copy($0) })
+        StoredQuestionnaire.write(assessment, into: json, answerValues: &answerValues)
+        try statement.bind(15, stableText: arena.copy(json.buffer))
         try statement.execute()
         // DO NOTHING changed no row when the assessment was there already.
         return connection.changes == 1 ? Int(connection.lastInsertedRowID) : nil
