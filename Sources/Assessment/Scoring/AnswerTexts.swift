@@ -11,6 +11,8 @@ final class AnswerTexts: Sendable {
     /// " <unit>", for a number question with a unit.
     private let unitSuffix: String?
     private let choices: [Choice]
+    /// The answers the question can have, when they are few: no and yes, its choices, the points of a short scale.
+    let fewAnswers: [Answer]?
 
     init(_ question: Question) {
         if case .scale(let min, let max, _) = question.kind, min <= max && max - min <= AnswerTexts.longestScale {
@@ -26,6 +28,24 @@ final class AnswerTexts: Sendable {
             unitSuffix = nil
         }
         choices = question.choices
+        switch question.kind {
+        case .boolean: fewAnswers = [.boolean(false), .boolean(true)]
+        case .choice(let choices): fewAnswers = choices.map { .choice($0.value) }
+        case .scale where !scalePoints.isEmpty: fewAnswers = (scaleMinimum..<scaleMinimum + scalePoints.count).map(Answer.scale)
+        default: fewAnswers = nil
+        }
+    }
+
+    /// Which of `fewAnswers` reads as `answer` does, if any.
+    func position(of answer: Answer) -> Int? {
+        guard let fewAnswers else { return nil }
+        switch (fewAnswers.first, answer) {
+        case (.boolean, .boolean(let value)): return value ? 1 : 0
+        case (.choice, .choice(let value)): return choices.firstIndex { $0.value == value }
+        case (.scale, .scale(let value)):
+            return value >= scaleMinimum && value - scaleMinimum < scalePoints.count ? value - scaleMinimum : nil
+        default: return nil
+        }
     }
 
     /// `question.display(answer)`; `question` is the one these texts were made for.
