@@ -85,4 +85,50 @@ struct ExplanationTemplateTests {
         rubric.rules.removeFirst()
         #expect(rubric.plan.rules.count == rubric.rules.count)
     }
+
+    /// Labels that hold braces and placeholders, start with a combining mark or end with a prepended one.
+    static let labels = ["Live chat", "{answers.posts_inside}", "\\u0301joined", "ends \\u0600", "caf\\u00e9", "{", "}", ""]
+
+    /// Explanations that show only a choice, a yes or no and a short scale, side by side and repeated.
+    static let fewAnswerExplanations = [
+        "{answers.pick}{answers.posts_inside}", "{answers.posts_inside}: {answers.pick}, {answers.known_by_name}",
+        "{answers.pick} and {answers.pick}{answers.known_by_name}", "\\u0600{answers.pick}",
+    ]
+
+    static func fewAnswersRubric() throws -> Rubric {
+        let choices = labels.enumerated().map { "      - {value: c\($0.offset), label: \"\($0.element)\", points: 0.5}\n" }.joined()
+        let pick = "  - id: pick\n    criterion: voice\n    prompt: Pick one.\n    type: choice\n    choices:\n\(choices)rules:\n"
+        let rules = fewAnswerExplanations.enumerated().map { index, text in
+            "  - id: few_\(index)\n    when: has(answers.pick)\n    advice: Look.\n    explanation: \"\(text)\"\n"
+        }.joined()
+        return try loadRubric(minimalRubric(replacing: "rules:\n", with: pick) + rules)
+    }
+
+    @Test("a template of few possible answers gives, for any answers, what replacing each placeholder in turn gives")
+    func fewAnswerTables() throws {
+        let rubric = try Self.fewAnswersRubric()
+        let few = rubric.rules.indices.filter { rubric.rules[$0].id.hasPrefix("few_") }
+        let tables = few.map { rubric.plan.rules[$0].explanation?.table }
+        #expect(tables.map { $0 != nil } == [true, true, true, false], "the last has a brace after a non-ASCII scalar")
+        let positions = ["pick", "posts_inside", "known_by_name"].map { id in rubric.questions.firstIndex { $0.id == id } ?? 0 }
+        let picks: [Answer?] = [nil] + Self.labels.indices.map { .choice("c\($0)") } + [.choice("unknown"), .text("c0")]
+        let flags: [Answer?] = [nil, .boolean(false), .boolean(true), .scale(1)]
+        let scales: [Answer?] = [nil] + (0...6).map { .scale($0) } + [.number(2)]
+        for pick in picks {
+            for flag in flags {
+                for scale in scales {
+                    var answered = [Answer?](repeating: nil, count: rubric.questions.count)
+                    (answered[positions[0]], answered[positions[1]], answered[positions[2]]) = (pick, flag, scale)
+                    var answers: [String: Answer] = [:]
+                    for (question, answer) in zip(rubric.questions, answered) { answers[question.id] = answer }
+                    let activation = RuleInputs.activation(answered: answered, client: Client(name: "A"), rubric: rubric)
+                    for index in few {
+                        let expected = RuleOutcome.fillPlaceholders(rubric.rules[index].explanation ?? "", activation, rubric, answers)
+                        let template = try #require(rubric.plan.rules[index].explanation)
+                        #expect(template.fill(activation, rubric, answers, answered: answered) == expected, "\(String(describing: (pick, flag, scale)))")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -42,10 +42,13 @@ struct AnswerChecker {
                 }
             }
         }
-        for (index, question) in questions.enumerated() where question.required && answers[question.id] == nil && !present[index] {
+        // With unique ids a question's answer is found by its position; otherwise by id, as another question's may be.
+        let unique = rubric.plan.questionIDsAreUnique
+        func unanswered(_ index: Int) -> Bool { unique ? byPosition[index] == nil : answers[questions[index].id] == nil }
+        for (index, question) in questions.enumerated() where question.required && unanswered(index) && !present[index] {
             checker.error("the required question '\(question.id)' is not answered", at: node ?? root)
         }
-        for (index, question) in questions.enumerated() where question.required && present[index] && answers[question.id] == nil {
+        for (index, question) in questions.enumerated() where question.required && present[index] && unanswered(index) {
             if let pair = node?.mappingPairs?.first(where: { $0.key.scalarText == question.id }), pair.value.isNull {
                 checker.error("the required question '\(question.id)' is not answered", at: pair.value)
             }
@@ -68,13 +71,13 @@ struct AnswerChecker {
             return checker.bool(node, what()).map(Answer.boolean)
         case .number(let unit, let min, let max, _, _):
             guard let value = checker.number(node, what()) else { return nil }
-            let unitText = unit.map { " \($0)" } ?? ""
+            let unitText = { unit.map { " \($0)" } ?? "" }
             if let min, value < min {
-                checker.error("\(what()) must be at least \(RubricLoader.format(min))\(unitText), found \(RubricLoader.format(value))", at: node)
+                checker.error("\(what()) must be at least \(RubricLoader.format(min))\(unitText()), found \(RubricLoader.format(value))", at: node)
                 return nil
             }
             if let max, value > max {
-                checker.error("\(what()) must be at most \(RubricLoader.format(max))\(unitText), found \(RubricLoader.format(value))", at: node)
+                checker.error("\(what()) must be at most \(RubricLoader.format(max))\(unitText()), found \(RubricLoader.format(value))", at: node)
                 return nil
             }
             return .number(value)
@@ -83,6 +86,7 @@ struct AnswerChecker {
         case .multiChoice(let choices):
             guard let items = checker.list(node, what()) else { return nil }
             var values: [String] = []
+            values.reserveCapacity(items.count)
             for item in items {
                 guard let value = checkChoice(item, choices, "a choice in \(what())") else { continue }
                 if values.contains(value) {

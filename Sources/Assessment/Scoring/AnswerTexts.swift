@@ -1,37 +1,80 @@
-/// How one question's answers read (`Question.display`), with the texts that need building worked out once per
-/// rubric: each point of a scale with its label, and a number's unit with its space.
-struct AnswerTexts: Sendable {
-    /// Scales longer than this are written per answer, as other questions are.
+/// How one question's answers read (`Question.display`), with what that needs taken out of the question once per
+/// rubric: each point of a scale with its label, a number's unit with its space, the choices' labels. A class, so
+/// that scoring reads it in place instead of copying its lists per answer.
+final class AnswerTexts: Sendable {
+    /// Scales longer than this are written per answer by `Question.display`.
     static let longestScale = 100
 
     /// The text of each scale point, from `scaleMinimum` up.
-    private var scalePoints: [String] = []
-    private var scaleMinimum = 0
+    private let scalePoints: [String]
+    private let scaleMinimum: Int
     /// " <unit>", for a number question with a unit.
-    private var unitSuffix: String?
+    private let unitSuffix: String?
+    private let choices: [Choice]
+    /// The answers the question can have, when they are few: no and yes, its choices, the points of a short scale.
+    let fewAnswers: [Answer]?
 
     init(_ question: Question) {
-        switch question.kind {
-        case .scale(let min, let max, _) where min <= max && max - min <= AnswerTexts.longestScale:
+        if case .scale(let min, let max, _) = question.kind, min <= max && max - min <= AnswerTexts.longestScale {
             scaleMinimum = min
             scalePoints = (min...max).map { question.display(.scale($0)) }
-        case .number(let unit?, _, _, _, _):
+        } else {
+            scaleMinimum = 0
+            scalePoints = []
+        }
+        if case .number(let unit?, _, _, _, _) = question.kind {
             unitSuffix = " " + unit
-        default:
-            break
+        } else {
+            unitSuffix = nil
+        }
+        choices = question.choices
+        switch question.kind {
+        case .boolean: fewAnswers = [.boolean(false), .boolean(true)]
+        case .choice(let choices): fewAnswers = choices.map { .choice($0.value) }
+        case .scale where !scalePoints.isEmpty: fewAnswers = (scaleMinimum..<scaleMinimum + scalePoints.count).map(Answer.scale)
+        default: fewAnswers = nil
+        }
+    }
+
+    /// Which of `fewAnswers` reads as `answer` does, if any.
+    func position(of answer: Answer) -> Int? {
+        guard let fewAnswers else { return nil }
+        switch (fewAnswers.first, answer) {
+        case (.boolean, .boolean(let value)): return value ? 1 : 0
+        case (.choice, .choice(let value)): return choices.firstIndex { $0.value == value }
+        case (.scale, .scale(let value)):
+            return value >= scaleMinimum && value - scaleMinimum < scalePoints.count ? value - scaleMinimum : nil
+        default: return nil
         }
     }
 
     /// `question.display(answer)`; `question` is the one these texts were made for.
     func display(_ answer: Answer, of question: Question) -> String {
         switch answer {
-        case .scale(let value) where value >= scaleMinimum && value - scaleMinimum < scalePoints.count:
+        case .scale(let value):
+            guard value >= scaleMinimum && value - scaleMinimum < scalePoints.count else { return question.display(answer) }
             return scalePoints[value - scaleMinimum]
+        case .boolean(let value):
+            return value ? "yes" : "no"
         case .number(let value):
-            guard let unitSuffix else { return question.display(answer) }
+            guard let unitSuffix else { return NumberText.format(value) }
             return NumberText.format(value) + unitSuffix
-        default:
-            return question.display(answer)
+        case .choice(let value):
+            return label(value)
+        case .multiChoice(let values):
+            if values.isEmpty { return "none" }
+            var text = label(values[0])
+            for value in values.dropFirst() {
+                text += ", "
+                text += label(value)
+            }
+            return text
+        case .text(let text):
+            return text
         }
+    }
+
+    private func label(_ value: String) -> String {
+        choices.first { $0.value == value }?.label ?? value
     }
 }

@@ -79,37 +79,48 @@ struct ExplanationTemplate: Sendable {
     let source: String
     /// nil when the text itself is outside what the concatenation handles.
     let layout: Layout?
+    /// Every explanation the template can give, when it shows only answers to questions with few possible answers.
+    let table: Table?
 
-    init(_ source: String, questionIndex: [String: Int], environment: Environment) {
+    /// `plan` needs its question index and answer texts; `questions` are the rubric's.
+    init(_ source: String, questions: [Question], plan: ScoringPlan, environment: Environment) {
         self.source = source
-        self.layout = ExplanationTemplate.split(source, questionIndex: questionIndex, environment: environment).map(Layout.init)
+        let layout = ExplanationTemplate.split(source, questionIndex: plan.questionIndex, environment: environment).map(Layout.init)
+        self.layout = layout
+        table = layout.flatMap { Table(source, layout: $0, questions: questions, plan: plan) }
     }
 
     /// Fills in the placeholders from the values a rule's condition saw. `answered` holds the same answers as
     /// `answers`, in the order of the rubric's questions.
     func fill(_ activation: Activation, _ rubric: Rubric, _ answers: [String: Answer], answered: [Answer?]) -> String {
+        if let table, let explanation = table.explanation(answered) { return explanation }
         guard let layout else { return RuleOutcome.fillPlaceholders(source, activation, rubric, answers) }
-        let placeholders = layout.placeholders
         // Without placeholders the text is the explanation itself, which shares its storage.
-        if placeholders.isEmpty { return source }
+        if layout.placeholders.isEmpty { return source }
+        // Both closures are passed as written: a closure kept in a variable would copy the rubric it reads.
+        return ExplanationTemplate.fill(layout, general: { RuleOutcome.fillPlaceholders(source, activation, rubric, answers) }) { placeholder in
+            if let question = placeholder.questionIndex, let answer = answered[question] {
+                return rubric.plan.answerTexts[question].display(answer, of: rubric.questions[question])
+            }
+            return placeholder.slot.flatMap { activation[$0] }.map(RuleOutcome.words) ?? "not answered"
+        }
+    }
+
+    /// The layout with each placeholder's `shown` value in its place, or `general()` when a value is not inert.
+    static func fill(_ layout: Layout, general: () -> String, shown: (Placeholder) -> String) -> String {
+        let placeholders = layout.placeholders
         // The values wait on the stack, so that the explanation is then written once, at its final size.
         return withUnsafeTemporaryAllocation(of: String.self, capacity: placeholders.count) { values in
             var length = layout.text.count
             for (index, placeholder) in placeholders.enumerated() {
-                let shown: String
-                if let question = placeholder.questionIndex, let answer = answered[question] {
-                    shown = rubric.plan.answerTexts[question].display(answer, of: rubric.questions[question])
-                } else {
-                    shown = placeholder.slot.flatMap { activation[$0] }.map(RuleOutcome.words) ?? "not answered"
-                }
-                guard ExplanationTemplate.isInert(
-                    shown, asciiStart: placeholder.touchesPlaceholderBefore, asciiEnd: placeholder.touchesPlaceholderAfter)
+                let value = shown(placeholder)
+                guard isInert(value, asciiStart: placeholder.touchesPlaceholderBefore, asciiEnd: placeholder.touchesPlaceholderAfter)
                 else {
                     values.baseAddress?.deinitialize(count: index)
-                    return RuleOutcome.fillPlaceholders(source, activation, rubric, answers)
+                    return general()
                 }
-                values.initializeElement(at: index, to: shown)
-                length += shown.utf8.count
+                values.initializeElement(at: index, to: value)
+                length += value.utf8.count
             }
             defer { values.baseAddress?.deinitialize(count: placeholders.count) }
             return layout.join(values, length: length)

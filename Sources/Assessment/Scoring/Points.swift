@@ -2,26 +2,32 @@
 extension Question {
     /// nil for text answers, which never score.
     public func points(for answer: Answer) -> Double? {
-        let raw: Double?
-        switch (kind, answer) {
-        case (.scale(let min, let max, _), .scale(let value)):
+        // By the answer first, then the question's kind: matching the pair at once would copy both into a tuple.
+        let kind = self.kind
+        let raw: Double
+        switch answer {
+        case .scale(let value):
+            guard case .scale(let min, let max, _) = kind else { return nil }
             raw = Double(value - min) / Double(max - min)
-        case (.boolean, .boolean(let value)):
+        case .boolean(let value):
+            guard case .boolean = kind else { return nil }
             raw = value ? 1 : 0
-        case (.number(_, _, _, let from?, let to?), .number(let value)):
+        case .number(let value):
+            guard case .number(_, _, _, let from?, let to?) = kind else { return nil }
             raw = Swift.min(1, Swift.max(0, (value - from) / (to - from)))
-        case (.choice(let choices), .choice(let value)):
+        case .choice(let value):
+            guard case .choice(let choices) = kind else { return nil }
             return choices.first { $0.value == value }?.points ?? 0
-        case (.multiChoice(let choices), .multiChoice(let values)):
+        case .multiChoice(let values):
+            guard case .multiChoice(let choices) = kind else { return nil }
             if choices.allSatisfy({ $0.points != nil }) {
                 let sum = choices.filter { values.contains($0.value) }.reduce(0) { $0 + ($1.points ?? 0) }
                 return Swift.min(1, Swift.max(0, sum))
             }
             raw = choices.isEmpty ? 0 : Double(values.count) / Double(choices.count)
-        default:
-            raw = nil
+        case .text:
+            return nil
         }
-        guard let raw else { return nil }
         return favorsInHouse == .low ? 1 - raw : raw
     }
 

@@ -38,19 +38,22 @@ enum RuleOutcome {
     /// Answers show as the client reads them (a choice's label); other names show their value.
     /// `ExplanationTemplate` gives the same text faster, and falls back on this where it could not.
     static func fillPlaceholders(_ text: String, _ activation: Activation, _ rubric: Rubric, _ answers: [String: Answer]) -> String {
+        replacingPlaceholders(text) { variable, field in
+            if variable == "answers", let field, let question = rubric.question(field), let answer = answers[field] {
+                return question.display(answer)
+            }
+            let slot = rubric.environment.slot(variable, field: field)
+            return slot.flatMap { activation[$0] }.map(words) ?? "not answered"
+        }
+    }
+
+    /// Replaces each placeholder's name in turn, wherever it occurs, with what `shown` gives for its variable and field.
+    static func replacingPlaceholders(_ text: String, shown: (_ variable: String, _ field: String?) -> String) -> String {
         var out = text
         for name in Placeholders.names(in: text) {
             let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
             guard let variable = parts.first else { continue }
-            let field = parts.count == 2 ? parts[1] : nil
-            let shown: String
-            if variable == "answers", let field, let question = rubric.question(field), let answer = answers[field] {
-                shown = question.display(answer)
-            } else {
-                let slot = rubric.environment.slot(variable, field: field)
-                shown = slot.flatMap { activation[$0] }.map(words) ?? "not answered"
-            }
-            out = out.replacing("{\(name)}", with: shown)
+            out = out.replacing("{\(name)}", with: shown(variable, parts.count == 2 ? parts[1] : nil))
         }
         return out
     }

@@ -118,9 +118,13 @@ public enum Scorer {
     }
 
     private static func actions(results: [RuleResult], criteria: [CriterionResult]) -> [String] {
-        var actions = results.compactMap { $0.fired ? $0.effect?.advice : nil }
-        for criterion in criteria {
-            if let advice = criterion.advice, !actions.contains(advice) { actions.append(advice) }
+        var actions: [String] = []
+        actions.reserveCapacity(results.count + criteria.count)
+        for index in results.indices where results[index].fired {
+            if let advice = results[index].effect?.advice { actions.append(advice) }
+        }
+        for index in criteria.indices {
+            if let advice = criteria[index].advice, !actions.contains(advice) { actions.append(advice) }
         }
         return actions
     }

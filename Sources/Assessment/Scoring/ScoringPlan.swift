@@ -53,8 +53,10 @@ struct ScoringPlan: Sendable {
         scoredWeight = questions.filter(\.isScored).reduce(0) { $0 + $1.weight }
         overallSlot = environment.slot("overall")
         coverageSlot = environment.slot("coverage")
+        // Last: the rules' explanations read what is worked out above.
+        let explanationPlan = self
         self.rules = rules.map { rule in
-            RulePlan(rule, environment: environment, questionIndex: questionIndex)
+            RulePlan(rule, environment: environment, questions: questions, plan: explanationPlan)
         }
     }
 }
@@ -71,7 +73,7 @@ final class RulePlan: Sendable {
     /// What stands in the results for a rule that runs after scoring until it has run: not fired.
     let pending: RuleResult
 
-    init(_ rule: Rule, environment: Environment, questionIndex: [String: Int]) {
+    init(_ rule: Rule, environment: Environment, questions: [Question], plan: ScoringPlan) {
         // Should a name repeat, its last reference gives the value, as when the values were set one by one.
         var slots: [String: Int?] = [:]
         for reference in rule.when.references {
@@ -85,7 +87,7 @@ final class RulePlan: Sendable {
         }
         self.blankValues = blankValues
         self.valueSlots = valueSlots
-        explanation = rule.explanation.map { ExplanationTemplate($0, questionIndex: questionIndex, environment: environment) }
+        explanation = rule.explanation.map { ExplanationTemplate($0, questions: questions, plan: plan, environment: environment) }
         effect = RuleOutcome.effect(of: rule)
         pending = RuleResult(id: rule.id, when: rule.when.source, fired: false, effect: nil, explanation: nil, values: [:], error: nil)
     }

@@ -47,12 +47,14 @@ extension Compiler {
         if let a = lhs.constant, let b = rhs.constant { return .constant(Operations.binary(op, a, b)) }
         switch op {
         case .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .notEqual:
-            if case .slot(let slot, let name) = lhsNode, case .int(let constant)? = rhs.constant {
-                return slotVersusInt(op, slot: slot, name: name, constant)
+            if case .slot(let slot, let name) = lhsNode, let constant = rhs.constant,
+                let fast = slotVersusConstant(op, slot: slot, name: name, constant)
+            {
+                return fast
             }
             let left = lhs.evaluate
             let right = rhs.evaluate
-            let test = intTest(op)
+            let test = orderTest(op, Int64.self)
             return Compiled(
                 evaluate: { activation in
                     let a = left(activation)
@@ -64,30 +66,6 @@ extension Compiler {
             let left = lhs.evaluate
             let right = rhs.evaluate
             return Compiled(evaluate: { Operations.binary(op, left($0), right($0)) }, constant: nil)
-        }
-    }
-
-    /// `answers.x >= 3`: reads the slot and compares in place when it holds an int.
-    private static func slotVersusInt(_ op: BinaryOperator, slot: Int, name: String, _ constant: Int64) -> Compiled {
-        let unset = Value.failure("no such key: \(name)")
-        let test = intTest(op)
-        let other = Value.int(constant)
-        return Compiled(
-            evaluate: { activation in
-                guard let value = activation[slot] else { return unset }
-                if case .int(let x) = value { return .bool(test(x, constant)) }
-                return Operations.binary(op, value, other)
-            }, constant: nil)
-    }
-
-    private static func intTest(_ op: BinaryOperator) -> @Sendable (Int64, Int64) -> Bool {
-        switch op {
-        case .less: { $0 < $1 }
-        case .lessOrEqual: { $0 <= $1 }
-        case .greater: { $0 > $1 }
-        case .greaterOrEqual: { $0 >= $1 }
-        case .notEqual: { $0 != $1 }
-        default: { $0 == $1 }
         }
     }
 }
