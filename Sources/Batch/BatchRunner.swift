@@ -32,6 +32,14 @@ public struct BatchRunner {
         // ahead, so they do not stall waiting for it (the ordered committer would otherwise hold everything up).
         let window = configuration.window + (history == nil ? 0 : configuration.historyBatchSize)
         let pool = WorkerPool(inputs: inputs, worker: worker, control: control, jobs: configuration.jobs, window: window)
+        do throws(HistoryError) {
+            try history?.startBackgroundCheckpoints()
+        } catch {
+            throw .history(error)
+        }
+        // Stopped as the run ends: the checkpoint after the last commit overlaps the index, and the database file
+        // holds the whole batch before the run returns.
+        defer { history?.stopBackgroundCheckpoints() }
         pool.start()
         var committer = BatchCommitter(configuration: configuration, files: files, worker: worker, history: history, total: inputs.count)
         var failure: BatchError?

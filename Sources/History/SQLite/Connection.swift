@@ -72,6 +72,13 @@ final class Connection {
         sqlite3_busy_timeout(handle, milliseconds)
     }
 
+    /// Copies what the WAL holds into the database file as far as it can without waiting for anyone: a writer in
+    /// another connection goes on appending meanwhile. False when another checkpoint was running (nothing done).
+    @discardableResult
+    func checkpointPassively() -> Bool {
+        sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil) == SQLITE_OK
+    }
+
     var changes: Int { Int(sqlite3_changes(handle)) }
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }

@@ -25,6 +25,8 @@ public final class HistoryStore {
     private var recordWriter: RecordWriter?
     /// False for a file opened for reading that no Insource has written to yet (it has no tables).
     let hasSchema: Bool
+    /// While a batch records: checkpoints on a thread of their own instead of in the commits.
+    private var checkpointer: BackgroundCheckpointer?
 
     /// How long a writer waits for another process to finish before reporting the database busy.
     public static let busyTimeoutMilliseconds: Int32 = 15_000
@@ -67,12 +69,40 @@ public final class HistoryStore {
         // A batch transaction dirties more than SQLite's default 2 MB page cache: spilled pages would go to the WAL
         // mid-transaction and be read back and written again. 16 MB holds a 500-assessment transaction.
         try connection.execute("PRAGMA cache_size = -16384")
-        // Checkpoints (each one an fsync) after 32 MB of WAL rather than 4 MB: a batch waits on the disk far less often.
-        try connection.execute("PRAGMA wal_autocheckpoint = 8192")
+        try connection.execute("PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)")
         // Statement journals (which let one multi-row INSERT be undone on its own) and temporary tables stay in
         // memory. On disk, each statement journal past 64 KB (four of our pages) became a new file in /var/tmp:
         // a batch opened a temporary file and wrote some 17 pages for every assessment it recorded.
         try connection.execute("PRAGMA temp_store = MEMORY")
+    }
+
+    deinit {
+        checkpointer?.stop()
+    }
+
+    /// Checkpoints (each one two fsyncs) after 8192 pages of WAL, 128 MB with a new file's pages, rather than 1000:
+    /// a commit waits on the disk less often.
+    private static let autocheckpointPages = 8192
+
+    /// Until `stopBackgroundCheckpoints`, the WAL is copied into the database file by a thread of its own, so
+    /// commits never wait for the disk and closing has little left to copy. For long runs that record as they go.
+    public func startBackgroundCheckpoints() throws(HistoryError) {
+        guard checkpointer == nil, let started = BackgroundCheckpointer(path: path) else { return }
+        try connection.execute("PRAGMA wal_autocheckpoint = 0")
+        checkpointer = started
+    }
+
+    /// Copies what is left into the database file, ends the checkpoint thread and gives checkpoints back to SQLite.
+    public func stopBackgroundCheckpoints() {
+        guard let checkpointer else { return }
+        checkpointer.stop()
+        self.checkpointer = nil
+        try? connection.execute("PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)")
+    }
+
+    /// Called after each commit.
+    func committed() {
+        checkpointer?.request()
     }
 
     /// What records assessments through this store's connection, prepared on first use.
@@ -100,6 +130,7 @@ public final class HistoryStore {
         do throws(HistoryError) {
             let result = try body()
             try statement("COMMIT").run([])
+            committed()
             return result
         } catch {
             try? statement("ROLLBACK").run([])
