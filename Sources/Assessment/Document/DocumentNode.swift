@@ -111,22 +111,34 @@ public enum ScalarValue: Sendable, Equatable {
     private static func looksLikeInteger(_ text: String) -> Bool {
         var digits = text.utf8[...]
         if digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
-        return !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return !digits.isEmpty && digits.allSatisfy(isDigit)
     }
 
+    /// `[+-]?` then digits with at most one `.` (at least one digit), then optionally `[eE][+-]?[0-9]+`; read byte by
+    /// byte for the same reason as above (a plain scalar that is a name or a date comes through here too).
     private static func looksLikeFloat(_ text: String) -> Bool {
-        var rest = Substring(text)
-        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
-        let parts = rest.split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == "e" || $0 == "E" }
-        let mantissa = parts[0]
-        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
-        guard mantissa.contains(where: isDigit),
-            mantissa.allSatisfy({ isDigit($0) || $0 == "." }),
-            mantissa.filter({ $0 == "." }).count <= 1
-        else { return false }
-        guard parts.count == 2 else { return true }
-        var exponent = parts[1]
-        if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
-        return !exponent.isEmpty && exponent.allSatisfy(isDigit)
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        var digits = 0
+        var dots = 0
+        while let byte = bytes.first, byte != UInt8(ascii: "e") && byte != UInt8(ascii: "E") {
+            if isDigit(byte) {
+                digits += 1
+            } else if byte == UInt8(ascii: ".") {
+                dots += 1
+            } else {
+                return false
+            }
+            bytes = bytes.dropFirst()
+        }
+        guard digits > 0 && dots <= 1 else { return false }
+        guard !bytes.isEmpty else { return true }
+        bytes = bytes.dropFirst()
+        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        return !bytes.isEmpty && bytes.allSatisfy(isDigit)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 }
