@@ -76,11 +76,12 @@ public enum BatchInputs {
         var found: [String] = []
         var pending = [directory]
         while let current = pending.popLast() {
-            for name in entries(of: current) where !name.hasPrefix(".") {
+            for (name, listedType) in entries(of: current) where !name.hasPrefix(".") {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
                 var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                let type = info.st_mode & S_IFMT
+                // The listing gives the type on most file systems, which spares a batch of 10,000 files as many
+                // calls to lstat; where it does not, lstat says.
+                let type = listedType ?? (lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0)
                 if type == S_IFDIR {
                     pending.append(path)
                 } else if type == S_IFREG || (type == S_IFLNK && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG),
@@ -94,15 +95,23 @@ public enum BatchInputs {
         return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    private static func entries(of directory: String) -> [String] {
+    /// The names in `directory`, each with its file type (as `st_mode & S_IFMT`) when the listing tells it.
+    private static func entries(of directory: String) -> [(name: String, type: mode_t?)] {
         guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }
-        var names: [String] = []
+        var names: [(name: String, type: mode_t?)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name != "." && name != ".." { names.append(name) }
+            guard name != "." && name != ".." else { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): names.append((name, S_IFREG))
+            case Int32(DT_DIR): names.append((name, S_IFDIR))
+            case Int32(DT_LNK): names.append((name, S_IFLNK))
+            case Int32(DT_UNKNOWN): names.append((name, nil))
+            default: names.append((name, 0))
+            }
         }
         return names
     }
