@@ -71,7 +71,7 @@ struct BatchCommitter {
 
     private mutating func publish(_ item: ScoredItem, as stem: String, journal: inout BatchJournal) throws(BatchError) {
         do throws(DiagnosticsError) {
-            for (format, path) in item.scratch { try files.publish(path, as: Self.reportName(stem, format)) }
+            for (format, file) in item.scratch { try files.publish(file, as: Self.reportName(stem, format)) }
         } catch {
             throw .output(error)
         }

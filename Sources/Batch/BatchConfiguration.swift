@@ -44,6 +44,9 @@ public struct BatchConfiguration: Sendable {
     public var historyBatchSize: Int = 256
     /// How many items may be scored ahead of the committer: the bound on what is held in memory.
     public var window: Int
+    /// Reports wait for the committer as unnamed files where the system allows (see `ScratchFile`); false always
+    /// uses named files in the scratch folder. The outputs are the same either way.
+    var unnamedScratchFiles = true
 
     public init(
         outputDirectory: String, formats: [BatchFormat], jobs: Int, failFast: Bool, rubric: String?, defaultRubric: String,

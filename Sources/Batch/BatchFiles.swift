@@ -8,39 +8,73 @@ import Darwin
 private let systemWrite = Darwin.write
 #endif
 
-/// The files of a batch's output directory. Reports are written by the workers into a scratch folder inside the
-/// directory and renamed into place by the committer: a report is either whole under its name or absent.
+/// The files of a batch's output directory. Reports are written by the workers as scratch files (see `ScratchFile`)
+/// and put in place by the committer in one step: a report is either whole under its name or absent.
 struct BatchFiles: Sendable {
     let directory: String
     let scratch: String
     /// `directory` and a slash: every path in it starts so.
     private let prefix: String
+    /// Nil when reports go through named files in the scratch folder.
+    private let descriptors: ScratchDescriptors?
 
     static let scratchName = ".insource-work"
 
-    init(directory: String) throws(DiagnosticsError) {
+    /// `holding` is how many reports may wait for the committer at once; zero writes them all as named files.
+    init(directory: String, holding: Int) throws(DiagnosticsError) {
         self.directory = directory
         prefix = directory + "/"
         scratch = prefix + Self.scratchName
         try Self.makeDirectory(directory)
         try Self.makeDirectory(scratch)
+        descriptors = ScratchDescriptors(wanted: holding, directory: directory, scratch: scratch)
     }
 
     func path(_ name: String) -> String { prefix + name }
 
-    /// Writes `bytes` to the scratch file `name` (the worker's part).
-    func writeScratch(_ bytes: [UInt8], name: String) throws(DiagnosticsError) -> String {
+    /// Writes a report not yet in place (the worker's part); `name` names it if it has to be a named file.
+    func writeScratch(_ bytes: [UInt8], name: String) throws(DiagnosticsError) -> ScratchFile {
+        #if os(Linux)
+        if let descriptors, descriptors.reserve() {
+            let descriptor = ScratchDescriptors.openUnnamed(in: directory)
+            if descriptor >= 0 {
+                let file = ScratchFile(.unnamed(descriptor: descriptor), descriptors: descriptors)
+                try Self.writeAll(bytes, to: descriptor, path: directory)
+                return file
+            }
+            descriptors.release()
+        }
+        #endif
         let path = scratch + "/" + name
         try Self.write(bytes, to: path)
-        return path
+        return ScratchFile(.named(path: path))
     }
 
-    /// Moves a scratch file to its final name in one step (the committer's part).
-    func publish(_ scratchPath: String, as name: String) throws(DiagnosticsError) {
+    /// Puts a scratch file in place under its final name in one step (the committer's part).
+    func publish(_ file: ScratchFile, as name: String) throws(DiagnosticsError) {
         let destination = path(name)
-        // withCString lends the strings' own bytes; a String handed straight to a C function is copied first.
-        let moved = scratchPath.withCString { from in destination.withCString { to in rename(from, to) } }
-        guard moved == 0 else { throw Self.failure("cannot move the report into place", path: destination) }
+        switch file.storage {
+        case .named(let scratchPath):
+            // withCString lends the strings' own bytes; a String handed straight to a C function is copied first.
+            let moved = scratchPath.withCString { from in destination.withCString { to in rename(from, to) } }
+            guard moved == 0 else { throw Self.failure("cannot move the report into place", path: destination) }
+        case .unnamed(let descriptor):
+            #if os(Linux)
+            if ScratchDescriptors.link(descriptor, to: destination) { return }
+            guard errno == EEXIST else { throw Self.failure("cannot put the report in place", path: destination) }
+            // An earlier run's report under this name: linked beside it, then renamed over it, so it is replaced whole.
+            let temporary = scratch + "/" + name + ".partial"
+            unlink(temporary)
+            guard ScratchDescriptors.link(descriptor, to: temporary) else {
+                throw Self.failure("cannot put the report in place", path: destination)
+            }
+            guard rename(temporary, destination) == 0 else {
+                let failure = Self.failure("cannot move the report into place", path: destination)
+                unlink(temporary)
+                throw failure
+            }
+            #endif
+        }
     }
 
     func exists(_ name: String) -> Bool {

@@ -18,9 +18,14 @@ public struct BatchRunner {
     public func run(
         _ inputs: [BatchInput], control: BatchControl, history: HistoryStore?, events: (BatchEvent) -> Void
     ) throws(BatchError) -> BatchSummary {
+        // While the committer records a transaction of history the workers keep going: room for that many more items
+        // ahead, so they do not stall waiting for it (the ordered committer would otherwise hold everything up).
+        let window = configuration.window + (history == nil ? 0 : configuration.historyBatchSize)
         let files: BatchFiles
         do throws(DiagnosticsError) {
-            files = try BatchFiles(directory: configuration.outputDirectory)
+            // Each item in the window, and the one the committer may redo, holds one scratch file per format.
+            let holding = configuration.unnamedScratchFiles ? (window + 1) * configuration.formats.count : 0
+            files = try BatchFiles(directory: configuration.outputDirectory, holding: holding)
         } catch {
             throw .output(error)
         }
@@ -28,9 +33,6 @@ public struct BatchRunner {
         var journal = BatchJournal(directory: configuration.outputDirectory)
         let worker = BatchWorker(
             configuration: configuration, files: files, rubrics: RubricCache(search: configuration.search), finished: journal.load())
-        // While the committer records a transaction of history the workers keep going: room for that many more items
-        // ahead, so they do not stall waiting for it (the ordered committer would otherwise hold everything up).
-        let window = configuration.window + (history == nil ? 0 : configuration.historyBatchSize)
         let pool = WorkerPool(inputs: inputs, worker: worker, control: control, jobs: configuration.jobs, window: window)
         do throws(HistoryError) {
             try history?.startBackgroundCheckpoints()

@@ -13,7 +13,7 @@ enum ItemOutcome: Sendable {
 
 struct ScoredItem: Sendable {
     var assessment: Assessment
-    var scratch: [(format: BatchFormat, path: String)]
+    var scratch: [(format: BatchFormat, file: ScratchFile)]
     var entry: BatchJournal.Entry
     var criterionTitles: [String]
 }
@@ -52,7 +52,7 @@ struct BatchWorker: Sendable {
         }
     }
 
-    private func render(_ assessment: Assessment, number: Int) throws(DiagnosticsError) -> [(format: BatchFormat, path: String)] {
+    private func render(_ assessment: Assessment, number: Int) throws(DiagnosticsError) -> [(format: BatchFormat, file: ScratchFile)] {
         let reportFormats = configuration.formats.compactMap { format -> ReportRenderer.Format? in
             switch format {
             case .html: return .html
@@ -61,7 +61,7 @@ struct BatchWorker: Sendable {
             }
         }
         let reports = reportFormats.isEmpty ? [:] : configuration.renderer?.renderBytes(assessment, formats: reportFormats) ?? [:]
-        var written: [(format: BatchFormat, path: String)] = []
+        var written: [(format: BatchFormat, file: ScratchFile)] = []
         for format in configuration.formats {
             let bytes: [UInt8]
             switch format {
