@@ -33,7 +33,16 @@ struct RadarChart {
         document.text("Criterion scores for \(builder.assessment.client.name)", in: title)
         let description = document.element(names.description, in: svg, namespace: namespace)
         names.descriptionAttributes.forEach { document.addAttribute($0.name, $0.value, on: description) }
-        document.text(criteria.map { "\($0.title): \(ReportText.score($0.score))" }.joined(separator: "; "), in: description)
+        // "Title: 72/100; ..." joined in one byte buffer rather than a string per criterion.
+        var spoken: [UInt8] = []
+        spoken.reserveCapacity(256)
+        for (position, criterion) in criteria.enumerated() {
+            if position > 0 { spoken.append(utf8Of: "; ") }
+            spoken.append(utf8Of: criterion.title)
+            spoken.append(utf8Of: ": ")
+            spoken.append(utf8Of: ReportText.score(criterion.score))
+        }
+        document.text(utf8: spoken, in: description)
 
         let layout = builder.radarLayouts.layout(for: criteria.map(\.title))
         // The grid and the labels first: the same in every report of the rubric, so kept as a fragment. The

@@ -45,26 +45,32 @@ extension ReportBuilder {
     func describe(_ contribution: Contribution, into line: inout [UInt8]) {
         line.removeAll(keepingCapacity: true)
         if contribution.kind == .rule {
-            line += "Rule ".utf8
-            line += contribution.id.utf8
-            line += ": ".utf8
+            line.append(utf8Of: "Rule ")
+            line.append(utf8Of: contribution.id)
+            line.append(utf8Of: ": ")
             appendPoints(contribution.delta, to: &line)
         } else {
             let answers = assessment.answers
-            let index = answers.firstIndex { $0.question == contribution.id }
-            line += (index.map { answers[$0].prompt } ?? contribution.id).utf8
-            line += " Answer: ".utf8
-            line += (index.map { answers[$0].display } ?? "?").utf8
-            line += " (".utf8
+            let index = answers.indices.first { Self.same(answers[$0].question, contribution.id) }
+            line.append(utf8Of: index.map { answers[$0].prompt } ?? contribution.id)
+            line.append(utf8Of: " Answer: ")
+            line.append(utf8Of: index.map { answers[$0].display } ?? "?")
+            line.append(utf8Of: " (")
             appendPoints(contribution.delta, to: &line)
             line.append(UInt8(ascii: ")"))
         }
     }
 
     private func appendPoints(_ delta: Double, to line: inout [UInt8]) {
-        line += (delta >= 0 ? "+" : "−").utf8
-        line += NumberText.format(abs(delta)).utf8
-        line += " points".utf8
+        line.append(utf8Of: delta >= 0 ? "+" : "−")
+        line.append(utf8Of: NumberText.format(abs(delta)))
+        line.append(utf8Of: " points")
+    }
+
+    /// `==` after a cheap look at the lengths: ids are long and most differ in length, and comparing
+    /// two unequal strings is a call into the standard library each time.
+    static func same(_ id: String, _ other: String) -> Bool {
+        id.utf8.count == other.utf8.count && id == other
     }
 
     func rules(_ slot: HTMLDocument.Node) {
@@ -157,24 +163,45 @@ extension ReportBuilder {
         let answer = styles.element(tag: "strong", className: nil, in: document)
         // One buffer for every "prompt " text, rather than a new string for each.
         var prompt: [UInt8] = []
-        for criterion in assessment.criteria {
-            let given = assessment.answers.filter { $0.criterion == criterion.id }
-            guard !given.isEmpty else { continue }
+        let answers = assessment.answers
+        for (criterion, given) in zip(assessment.criteria, answerIndicesByCriterion()) where !given.isEmpty {
             add(.heading(level: 3, text: criterion.title), in: slot)
             let questions = add(list, in: slot, text: nil)
-            for record in given {
+            for index in given {
                 prompt.removeAll(keepingCapacity: true)
-                prompt += record.prompt.utf8
+                prompt.append(utf8Of: answers[index].prompt)
                 prompt.append(0x20)
                 let line = add(item, in: questions, text: nil)
                 document.text(utf8: prompt, in: line)
-                add(answer, in: line, text: record.display)
+                add(answer, in: line, text: answers[index].display)
             }
         }
         if let notes = assessment.questionnaire.notes?.trimmingCharacters(), !notes.isEmpty {
             add(.heading(level: 3, text: "Notes"), in: slot)
             for paragraph in Self.paragraphs(of: notes) { add("p", in: slot, text: paragraph) }
         }
+    }
+}
+
+extension ReportBuilder {
+    /// For each criterion, the positions of the answers to its questions, in the answers' order: one
+    /// pass over positions rather than a filtered copy of every answer for each criterion.
+    func answerIndicesByCriterion() -> [[Int]] {
+        let criteria = assessment.criteria, answers = assessment.answers
+        var groups = [[Int]](repeating: [], count: criteria.count)
+        for index in answers.indices {
+            for position in criteria.indices where Self.same(criteria[position].id, answers[index].criterion) {
+                groups[position].append(index)
+            }
+        }
+        return groups
+    }
+}
+
+extension [UInt8] {
+    /// Appends the string's UTF-8 from its own storage, byte copies rather than a walk of its `utf8` view.
+    mutating func append(utf8Of string: String) {
+        if string.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil { append(contentsOf: string.utf8) }
     }
 }
 

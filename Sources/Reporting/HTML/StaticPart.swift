@@ -6,7 +6,7 @@ import Synchronization
 /// Its nodes are built the one way below, from its values alone; the template keeps libxml2's
 /// serialization of them (`StaticParts`), so the next report with the same part inserts those bytes.
 /// The value is the key: two parts that are equal build the same nodes.
-enum StaticPart: Hashable, Sendable {
+enum StaticPart: Equatable, Sendable {
     case heading(level: Int, text: String)
     case paragraph(text: String)
     /// A paragraph with a bold lead-in (`ElementBuilding.labelled`).
@@ -47,14 +47,10 @@ enum StaticPart: Hashable, Sendable {
         }
     }
 
-    /// Hashes a sample of each text (its length and its first and last bytes) rather than all of it,
-    /// mixed into one word: every report looks up a hundred parts, some a paragraph long. Equality
-    /// still compares whole values, so parts that share a sample only share a bucket.
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(sampled)
-    }
-
-    private var sampled: UInt64 {
+    /// A sample of each text (its length and its first and last bytes) rather than all of it, mixed
+    /// into one word, for `StaticPartTable`: every report looks up a hundred parts, some a paragraph
+    /// long. Equality still compares whole values, so parts that share a sample only share a probe.
+    var sampled: UInt64 {
         switch self {
         case .heading(let level, let text):
             return Self.mix(Self.mix(0, UInt64(level)), Self.sample(text))
@@ -74,8 +70,9 @@ enum StaticPart: Hashable, Sendable {
     }
 
     private static func sample(_ text: String?) -> UInt64 {
-        guard var text else { return 0x5A5A }
-        return text.withUTF8(sample)
+        guard let text else { return 0x5A5A }
+        // The string's own storage where it has one (no retain, unlike `withUTF8` on a copy).
+        return text.utf8.withContiguousStorageIfAvailable(sample) ?? Array(text.utf8).withUnsafeBufferPointer(sample)
     }
 
     /// The length and the bytes, all of them up to 64 and otherwise 24 from each end and 16 from the
@@ -128,7 +125,7 @@ struct PartBuilder: ElementBuilding {
 final class StaticParts: Sendable {
     /// Enough for every rubric a firm uses at once; past it, new parts are built as nodes in each report.
     private static let limit = 8192
-    private let fragments = Mutex<[StaticPart: SerializedFragment]>([:])
+    private let fragments = Mutex(StaticPartTable())
     /// False to build every part in every report, as tests do to compare the two ways.
     let keepsFragments: Bool
     private let styles: StyleTable
@@ -147,7 +144,8 @@ final class StaticParts: Sendable {
     /// the store is full, or when the part cannot be a fragment.
     func fragment(for part: StaticPart) -> SerializedFragment? {
         guard keepsFragments else { return nil }
-        if let found = fragments.withLock({ $0[part] }) { return found }
+        let sample = part.sampled
+        if let found = fragments.withLock({ $0.fragment(for: part, sample: sample) }) { return found }
         guard count < Self.limit else { return nil }
         let made = SerializedFragment(role: part.role, names: styles.names) { scratch, container in
             part.build(in: container, with: PartBuilder(document: scratch, styles: styles, radarNames: radarNames))
@@ -155,8 +153,8 @@ final class StaticParts: Sendable {
         guard let made else { return nil }
         // Another thread may have made the same part meanwhile: the first one stored is the one used.
         return fragments.withLock { stored in
-            if let first = stored[part] { return first }
-            if stored.count < Self.limit { stored[part] = made }
+            if let first = stored.fragment(for: part, sample: sample) { return first }
+            if stored.count < Self.limit { stored.insert(made, for: part, sample: sample) }
             return made
         }
     }
