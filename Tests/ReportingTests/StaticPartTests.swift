@@ -136,3 +136,23 @@ struct StaticPartTests {
         #expect(building.template.frameParts.count == 0)
     }
 }
+
+/// Parts whose sampled bytes agree (long texts differing only where the sample does not look) share a
+/// probe sequence in the table of kept parts, and each must still get its own fragment.
+@Suite("Kept parts with the same sample")
+struct StaticPartSampleTests {
+    @Test("texts that differ only between their sampled bytes keep fragments of their own")
+    func partsSharingASampleKeepTheirOwnFragments() throws {
+        let template = try loadTemplate(shippedTemplateDirectory)
+        let head = String(repeating: "h", count: 30), tail = String(repeating: "t", count: 30)
+        let texts = (0..<40).map { "\(head)\(String(repeating: "m", count: $0))\(String(repeating: "c", count: 40 - $0))\(tail)" }
+        let parts = texts.map { StaticPart.paragraph(text: "middle \($0)") }
+        #expect(Set(parts.map(\.sampled)).count < parts.count, "some parts must share a sample for this test to mean anything")
+        for _ in 0..<2 {
+            for (part, text) in zip(parts, texts) {
+                let fragment = try #require(template.staticParts.fragment(for: part))
+                #expect(String(decoding: fragment.markdown, as: UTF8.self).contains(text))
+            }
+        }
+    }
+}
