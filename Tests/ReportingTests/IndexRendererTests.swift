@@ -31,6 +31,27 @@ import Testing
         #expect(!html.contains("\u{E000}"), "no slot marker left behind")
     }
 
+    @Test(arguments: [0, 1, IndexRenderer.chunkSize - 1, IndexRenderer.chunkSize, IndexRenderer.chunkSize * 5 + 7])
+    func chunksBuiltAtOnceGiveTheBytesOfChunksBuiltOneByOne(rows: Int) {
+        let index = Self.index(rows: rows)
+        func page(chunksAtOnce: Int) -> (bytes: [UInt8], pieces: Int) {
+            var bytes: [UInt8] = []
+            var pieces = 0
+            IndexRenderer.writeHTML(index, chunksAtOnce: chunksAtOnce) {
+                bytes += $0
+                pieces += 1
+            }
+            return (bytes, pieces)
+        }
+        let oneByOne = page(chunksAtOnce: 1)
+        for chunksAtOnce in [2, 3, IndexRenderer.defaultChunksAtOnce] {
+            let atOnce = page(chunksAtOnce: chunksAtOnce)
+            #expect(atOnce.bytes == oneByOne.bytes, "\(chunksAtOnce) chunks at once")
+            #expect(atOnce.pieces == oneByOne.pieces, "one piece per chunk, as before")
+        }
+        #expect(oneByOne.bytes == IndexRenderer.html(index))
+    }
+
     @Test func theIndexPageIsValidHTML5WithHostileText() throws {
         try withTemporaryDirectory { directory in
             try Data(IndexRenderer.html(Self.index(rows: 30))).write(to: directory.appendingPathComponent("index.html"))

@@ -66,10 +66,33 @@ public struct BatchIndex: Sendable {
     }
 
     /// A score as the index shows it: one decimal, a dash when there is none.
-    static func number(_ value: Double?, empty: String = "–") -> String {
-        guard let value, value.isFinite else { return empty }
+    static func number(_ value: Double?, empty: StaticString = "–") -> String {
+        withNumberBytes(value, empty: empty) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `number`'s UTF-8, lent to `body` from the stack, so that a cell of the index costs no allocation.
+    static func withNumberBytes<Result>(
+        _ value: Double?, empty: StaticString = "–", _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        guard let value, value.isFinite else { return empty.withUTF8Buffer(body) }
         let tenths = Int((value * 10).rounded())
-        let sign = tenths < 0 ? "-" : ""
-        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
+        // At most 19 digits, the point and a sign; written from the end.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var start = digits.count
+            func put(_ byte: UInt8) {
+                start -= 1
+                digits[start] = byte
+            }
+            var rest = tenths.magnitude
+            put(UInt8(ascii: "0") + UInt8(rest % 10))
+            put(UInt8(ascii: "."))
+            rest /= 10
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            if tenths < 0 { put(UInt8(ascii: "-")) }
+            return body(UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 }

@@ -1,74 +1,145 @@
 import Assessment
 
 /// The index as GitHub-flavoured Markdown and as CSV, with the same rows as the HTML page.
+///
+/// Each is written straight into one byte buffer, handed to the sink every `chunkSize` rows: a batch
+/// may list 100,000 clients, so a row makes no array or string of its own.
 extension IndexRenderer {
     /// Calls `sink` with consecutive pieces of the Markdown index.
     public static func writeMarkdown(_ index: BatchIndex, to sink: ([UInt8]) throws -> Void) rethrows {
-        var out = Array("# Assessments\n\n".utf8)
-        out += escaped(index.headline) + Array("\n\n| Verdict | Clients |\n| --- | ---: |\n".utf8)
-        for (verdict, count) in index.counts { out += Array("| \(verdict.rawValue) | \(count) |\n".utf8) }
-        out += Array("\n## Clients\n\n".utf8)
-        let titles = index.columnTitles
-        out += Array("| ".utf8) + titles.map(escaped).joined(separator: Array(" | ".utf8)) + Array(" |\n".utf8)
-        out += Array(("|" + titles.indices.map { $0 < 2 ? " --- |" : " ---: |" }.joined() + "\n").utf8)
+        var writer = MarkdownIndexWriter()
+        writer.head(of: index)
         for (position, row) in index.rows.enumerated() {
-            var cells: [[UInt8]] = []
-            let name = escaped(row.client)
-            cells.append(row.link.map { Array("[".utf8) + name + Array("](\(linkTarget($0)))".utf8) } ?? name)
-            cells.append(Array(row.verdict.rawValue.utf8))
-            cells.append(Array(BatchIndex.number(row.overall).utf8))
-            for slot in 0..<max(index.criterionTitles.count, row.scores.count) {
-                cells.append(Array(BatchIndex.number(row.scores.indices.contains(slot) ? row.scores[slot] : nil).utf8))
-            }
-            out += Array("| ".utf8) + cells.joined(separator: Array(" | ".utf8)) + Array(" |\n".utf8)
-            if position % chunkSize == chunkSize - 1 {
-                try sink(out)
-                out.removeAll(keepingCapacity: true)
-            }
+            writer.row(row, criteria: index.criterionTitles.count)
+            if position % chunkSize == chunkSize - 1 { try sink(writer.take()) }
         }
-        out += Array("\n## Inputs that failed\n\n".utf8)
-        if index.failures.isEmpty { out += Array("None.\n".utf8) }
-        for failure in index.failures {
-            out += Array("### ".utf8) + escaped(failure.input) + Array("\n\n".utf8) + fenced(failure.message)
-        }
-        try sink(out)
+        writer.failures(of: index)
+        try sink(writer.take())
     }
 
     /// Calls `sink` with the CSV rows (RFC 4180, CRLF): one per client, then one per failed input.
     public static func writeCSV(_ index: BatchIndex, to sink: ([UInt8]) throws -> Void) rethrows {
-        let criteria = max(index.criterionTitles.count, index.rows.map(\.scores.count).max() ?? 0)
-        let criterionTitles = (0..<criteria).map { $0 < index.criterionTitles.count ? index.criterionTitles[$0] : "criterion \($0 + 1)" }
-        var out = csvRow(["client", "verdict", "overall"] + criterionTitles + ["file", "error"])
+        let criteria = index.rows.reduce(index.criterionTitles.count) { max($0, $1.scores.count) }
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * 1024)
+        let titles = (0..<criteria).map { $0 < index.criterionTitles.count ? index.criterionTitles[$0] : "criterion \($0 + 1)" }
+        out.appendCSVRow(["client", "verdict", "overall"] + titles + ["file", "error"])
         for (position, row) in index.rows.enumerated() {
-            let scores = (0..<criteria).map { BatchIndex.number(row.scores.indices.contains($0) ? row.scores[$0] : nil, empty: "") }
-            out += csvRow([row.client, row.verdict.rawValue, BatchIndex.number(row.overall, empty: "")] + scores + [row.link ?? "", ""])
+            out.appendCSVField(row.client)
+            out.append(",")
+            out.appendCSVField(row.verdict.rawValue)
+            out.append(",")
+            out.appendCSVNumber(row.overall)
+            for slot in 0..<criteria {
+                out.append(",")
+                out.appendCSVNumber(row.scores.indices.contains(slot) ? row.scores[slot] : nil)
+            }
+            out.append(",")
+            out.appendCSVField(row.link ?? "")
+            out.append(",\r\n")
             if position % chunkSize == chunkSize - 1 {
                 try sink(out)
                 out.removeAll(keepingCapacity: true)
             }
         }
         for failure in index.failures {
-            out += csvRow([failure.input, "failed", ""] + Array(repeating: "", count: criteria) + ["", failure.message])
+            out.appendCSVRow([failure.input, "failed", ""] + Array(repeating: "", count: criteria) + ["", failure.message])
         }
         try sink(out)
     }
+}
 
-    private static func escaped(_ text: String) -> [UInt8] {
-        var line = MarkdownEscaping.Line()
-        let bytes = Array(HTMLText.clean(text).utf8)
-        bytes.withUnsafeBufferPointer { line.append(escaping: $0) }
-        var out: [UInt8] = []
-        line.finishBlock(into: &out, escapeStart: false)
+/// The Markdown index being written: its bytes, and one line reused to escape each name.
+private struct MarkdownIndexWriter: ~Copyable {
+    private var out: [UInt8] = []
+    private var line = MarkdownEscaping.Line()
+
+    init() {
+        out.reserveCapacity(64 * 1024)
+    }
+
+    /// The bytes written since the last call.
+    mutating func take() -> [UInt8] {
+        defer { out.removeAll(keepingCapacity: true) }
         return out
     }
 
+    mutating func head(of index: BatchIndex) {
+        out.append("# Assessments\n\n")
+        appendEscaped(index.headline)
+        out.append("\n\n| Verdict | Clients |\n| --- | ---: |\n")
+        for (verdict, count) in index.counts { out.append(utf8: "| \(verdict.rawValue) | \(count) |\n") }
+        out.append("\n## Clients\n\n")
+        let titles = index.columnTitles
+        for title in titles {
+            out.append("| ")
+            appendEscaped(title)
+            out.append(" ")
+        }
+        out.append("|\n|")
+        for position in titles.indices { out.append(position < 2 ? " --- |" : " ---: |") }
+        out.append("\n")
+    }
+
+    mutating func row(_ row: BatchIndex.Row, criteria: Int) {
+        out.append("| ")
+        if let link = row.link {
+            out.append("[")
+            appendEscaped(row.client)
+            out.append("](")
+            appendLinkTarget(link)
+            out.append(")")
+        } else {
+            appendEscaped(row.client)
+        }
+        out.append(" | ")
+        out.append(utf8: row.verdict.rawValue)
+        out.append(" | ")
+        out.append(number: row.overall, empty: "–")
+        for slot in 0..<max(criteria, row.scores.count) {
+            out.append(" | ")
+            out.append(number: row.scores.indices.contains(slot) ? row.scores[slot] : nil, empty: "–")
+        }
+        out.append(" |\n")
+    }
+
+    mutating func failures(of index: BatchIndex) {
+        out.append("\n## Inputs that failed\n\n")
+        if index.failures.isEmpty { out.append("None.\n") }
+        for failure in index.failures {
+            out.append("### ")
+            appendEscaped(failure.input)
+            out.append("\n\n")
+            appendFenced(failure.message)
+        }
+    }
+
+    /// Text as one line of inline content: cleaned as HTML would be, then escaped.
+    private mutating func appendEscaped(_ text: String) {
+        var cleaned = HTMLText.clean(text)
+        line.removeAll(from: 0)
+        line.beginLine()
+        cleaned.withUTF8 { line.append(escaping: $0) }
+        line.finishBlock(into: &out, escapeStart: false)
+    }
+
     /// A file name as a Markdown link target: our names are letters, digits, '-' and '.', but brackets keep any safe.
-    private static func linkTarget(_ name: String) -> String {
-        "<" + name.filter { $0 != "<" && $0 != ">" && !$0.isNewline } + ">"
+    /// A name of plain ASCII is checked byte by byte; any other goes through Characters, where a
+    /// combining mark after a bracket makes a Character that is no bracket.
+    private mutating func appendLinkTarget(_ name: String) {
+        out.append("<")
+        if name.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") && !(0x0A...0x0D).contains($0) }) {
+            out.append(utf8: name)
+        } else {
+            for character in name where character != "<" && character != ">" && !character.isNewline {
+                out.append(contentsOf: character.utf8)
+            }
+        }
+        out.append(">")
     }
 
     /// Text shown verbatim: a fence longer than any run of backticks inside it.
-    private static func fenced(_ text: String) -> [UInt8] {
+    private mutating func appendFenced(_ text: String) {
         var longest = 0
         var run = 0
         for character in text {
@@ -77,10 +148,36 @@ extension IndexRenderer {
         }
         let fence = String(repeating: "`", count: max(3, longest + 1))
         let body = HTMLText.clean(text)
-        return Array("\(fence)text\n\(body)\(body.hasSuffix("\n") ? "" : "\n")\(fence)\n\n".utf8)
+        out.append(utf8: "\(fence)text\n\(body)\(body.hasSuffix("\n") ? "" : "\n")\(fence)\n\n")
+    }
+}
+
+extension [UInt8] {
+    fileprivate mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
     }
 
-    private static func csvRow(_ fields: [String]) -> [UInt8] {
-        Array(SpreadsheetCSV.row(fields).utf8)
+    fileprivate mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    fileprivate mutating func append(number value: Double?, empty: StaticString) {
+        BatchIndex.withNumberBytes(value, empty: empty) { append(contentsOf: $0) }
+    }
+
+    /// A field as `SpreadsheetCSV` writes it.
+    fileprivate mutating func appendCSVField(_ text: String) {
+        append(utf8: SpreadsheetCSV.field(text))
+    }
+
+    /// A number needs no quoting nor guard: it is digits, a '.' and maybe a leading '-', and
+    /// `SpreadsheetCSV.field` leaves a cell that starts with '-' alone when it reads as a number.
+    fileprivate mutating func appendCSVNumber(_ value: Double?) {
+        append(number: value, empty: "")
+    }
+
+    fileprivate mutating func appendCSVRow(_ fields: [String]) {
+        append(utf8: SpreadsheetCSV.row(fields))
     }
 }

@@ -8,8 +8,11 @@ public enum IndexRenderer {
 
     private static let marker = "\u{E000}insource-slot\u{E000}"
 
-    /// Calls `sink` with consecutive pieces of the page's UTF-8 bytes.
-    public static func writeHTML(_ index: BatchIndex, to sink: ([UInt8]) throws -> Void) rethrows {
+    /// Calls `sink` with consecutive pieces of the page's UTF-8 bytes; builds up to `chunksAtOnce` chunks
+    /// of rows at a time on as many threads (`writeChunks`).
+    public static func writeHTML(
+        _ index: BatchIndex, chunksAtOnce: Int = defaultChunksAtOnce, to sink: ([UInt8]) throws -> Void
+    ) rethrows {
         LibXML.initialise()
         guard case .success(let frame) = HTMLDocument.parse(skeleton, url: "index.html"),
             let body = frame.firstElement(named: "body"), let head = frame.firstElement(named: "head")
@@ -33,9 +36,8 @@ public enum IndexRenderer {
         let pieces = split(page, at: markerBytes)
         guard pieces.count == 3 else { return try sink(page) }
         try sink(pieces[0])
-        for start in stride(from: 0, to: index.rows.count, by: chunkSize) {
-            try sink(rows(index.rows[start..<min(start + chunkSize, index.rows.count)], criteria: index.criterionTitles.count))
-        }
+        let criteria = index.criterionTitles.count
+        try writeChunks(of: index.rows, chunksAtOnce: chunksAtOnce, to: sink) { rows($0, criteria: criteria) }
         try sink(pieces[1])
         if index.failures.isEmpty {
             try sink(Array("<p>None.</p>".utf8))
