@@ -7,6 +7,8 @@
 #
 # Set SCRATCH to choose the build folder (default .build). The questionnaires, reports and database go in a
 # temporary folder under BENCH_DIR (default: the build folder, so on the project's own disk). Needs GNU time.
+# On ext4 without a journal, files made within minutes of a mass deletion (an earlier run's cleanup, a test
+# run) cost the kernel several times more: run it on a quiet disk.
 set -euo pipefail
 count=${1:-10000}
 runs=${2:-3}
