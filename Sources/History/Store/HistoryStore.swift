@@ -88,7 +88,13 @@ public final class HistoryStore {
     /// commits never wait for the disk and closing has little left to copy. For long runs that record as they go.
     public func startBackgroundCheckpoints() throws(HistoryError) {
         guard checkpointer == nil, let started = BackgroundCheckpointer(path: path) else { return }
-        try connection.execute("PRAGMA wal_autocheckpoint = 0")
+        do throws(HistoryError) {
+            try connection.execute("PRAGMA wal_autocheckpoint = 0")
+        } catch {
+            // Its thread would otherwise wait for requests forever, holding a connection open.
+            started.stop()
+            throw error
+        }
         checkpointer = started
     }
 
@@ -98,11 +104,6 @@ public final class HistoryStore {
         checkpointer.stop()
         self.checkpointer = nil
         try? connection.execute("PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)")
-    }
-
-    /// Called after each commit.
-    func committed() {
-        checkpointer?.request()
     }
 
     /// What records assessments through this store's connection, prepared on first use.
@@ -130,7 +131,7 @@ public final class HistoryStore {
         do throws(HistoryError) {
             let result = try body()
             try statement("COMMIT").run([])
-            committed()
+            checkpointer?.request()
             return result
         } catch {
             try? statement("ROLLBACK").run([])
