@@ -253,6 +253,23 @@ struct ScoringTests {
         #expect(rule.values["answers.flag_high"] == .bool(true))
     }
 
+    @Test("an answer's words count as the rubric's for yes or no, a choice, a scale point and no answer; not for numbers, text or sets of choices")
+    func answerWordsFromTheRubric() throws {
+        let assessment = try Self.score(
+            "scale_high: 5", "flag_high: true", "pick: sometimes", "hours: 12.5", "tags: [photos]", "note: We post daily.")
+        let fromRubric = Dictionary(uniqueKeysWithValues: assessment.answers.map { ($0.question, $0.displayIsFromRubric) })
+        #expect(fromRubric["scale_high"] == true)
+        #expect(fromRubric["flag_high"] == true)
+        #expect(fromRubric["pick"] == true)
+        #expect(fromRubric["scale_low"] == true, "not answered")
+        #expect(fromRubric["hours"] == false)
+        #expect(fromRubric["tags"] == false)
+        #expect(fromRubric["note"] == false)
+        // Not part of the JSON: decoded, it says false.
+        let decoded = try JSONDecoder().decode(Assessment.self, from: try JSONEncoder().encode(assessment))
+        #expect(decoded.answers.allSatisfy { !$0.displayIsFromRubric })
+    }
+
     @Test("a placeholder for an unanswered question reads 'not answered'")
     func unansweredPlaceholder() throws {
         let rule = try Self.rule("boost_beta", in: try Self.score("scale_high: 4", "flag_high: true"))

@@ -137,6 +137,34 @@ struct StaticPartTests {
     }
 }
 
+/// Answers the rubric words (a choice, yes or no, a scale point) are kept parts of the appendix; what a
+/// client wrote or counted is not, so the table of kept parts never fills with one client's words.
+@Suite("Kept answers in the appendix")
+struct KeptAnswerTests {
+    @Test("an answer from the rubric's words adds one kept part the first time; a number or text answer adds none")
+    func onlyAnswersInTheRubricsWordsAreKept() throws {
+        let renderer = try StaticPartTests.renderers().keeping
+        let parts = renderer.template.staticParts
+        var assessment = try assessExample("rosas-bakery.yaml")
+        _ = renderer.renderBytes(assessment, formats: [.html, .markdown])
+        let before = parts.count
+
+        let written = try #require(assessment.answers.firstIndex { !$0.displayIsFromRubric && $0.answer != nil })
+        assessment.answers[written].display = "Words only this client wrote"
+        var reports = renderer.renderBytes(assessment, formats: [.html, .markdown])
+        #expect(parts.count == before)
+        #expect(String(decoding: reports[.markdown] ?? [], as: UTF8.self).contains("**Words only this client wrote**"))
+
+        let chosen = try #require(assessment.answers.firstIndex { $0.displayIsFromRubric })
+        assessment.answers[chosen].display = "A label seen for the first time"
+        reports = renderer.renderBytes(assessment, formats: [.html, .markdown])
+        #expect(parts.count == before + 1)
+        #expect(String(decoding: reports[.html] ?? [], as: UTF8.self).contains("<strong>A label seen for the first time</strong>"))
+        _ = renderer.renderBytes(assessment, formats: [.html])
+        #expect(parts.count == before + 1)
+    }
+}
+
 /// Parts whose sampled bytes agree (long texts differing only where the sample does not look) share a
 /// probe sequence in the table of kept parts, and each must still get its own fragment.
 @Suite("Kept parts with the same sample")

@@ -125,12 +125,29 @@ public struct MissingQuestion: Sendable, Codable {
 }
 
 public struct AnswerRecord: Sendable, Codable {
+    enum CodingKeys: String, CodingKey {
+        case question, criterion, prompt, answer, display
+    }
+
     public var question: String
     public var criterion: String
     public var prompt: String
     public var answer: JSONValue?
     /// The answer as words: a choice's label, a scale point's label.
     public var display: String
+    /// Whether `display` is one of the few the rubric gives this question (yes or no, a choice's label,
+    /// a point of a short scale, "not answered"), so the same in every report that has this answer;
+    /// false for numbers, text and sets of choices. Not encoded: what was decoded says false.
+    public var displayIsFromRubric = false
+
+    public init(question: String, criterion: String, prompt: String, answer: JSONValue?, display: String, displayIsFromRubric: Bool = false) {
+        self.question = question
+        self.criterion = criterion
+        self.prompt = prompt
+        self.answer = answer
+        self.display = display
+        self.displayIsFromRubric = displayIsFromRubric
+    }
 }
 
 public struct Generator: Sendable, Codable {

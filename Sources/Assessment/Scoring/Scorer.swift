@@ -69,7 +69,8 @@ public enum Scorer {
             records.append(AnswerRecord(
                 question: questions[index].id, criterion: questions[index].criterion, prompt: questions[index].prompt,
                 answer: answer.map(JSONValue.init),
-                display: answer.map { texts[index].display($0, of: questions[index]) } ?? "not answered"))
+                display: answer.map { texts[index].display($0, of: questions[index]) } ?? "not answered",
+                displayIsFromRubric: answer.map { texts[index].position(of: $0) != nil } ?? true))
         }
         return records
     }

@@ -31,6 +31,17 @@ extension ElementBuilding {
         return node
     }
 
+    /// A list item holding a question's prompt and, in bold, the answer given.
+    func answerLine(prompt: String, answer: String, in list: HTMLDocument.Node) {
+        let line = add("li", in: list)
+        var text: [UInt8] = []
+        text.reserveCapacity(prompt.utf8.count + 1)
+        text.append(utf8Of: prompt)
+        text.append(0x20)
+        document.text(utf8: text, in: line)
+        add("strong", in: line, text: answer)
+    }
+
     /// A paragraph holding a bold lead-in followed by plain text.
     func labelled(_ label: String, _ value: String, in parent: HTMLDocument.Node, class className: String? = nil) {
         let paragraph = add("p", in: parent, class: className)

@@ -110,7 +110,7 @@ extension ReportBuilder {
             return
         }
         let list = add("ol", in: slot)
-        for action in assessment.actions { add("li", in: list, text: action) }
+        for action in assessment.actions { add(.listItem(text: action), in: list) }
     }
 
     func coverage(_ slot: HTMLDocument.Node) {
@@ -156,24 +156,22 @@ extension ReportBuilder {
 
     /// Every question and the answer given, grouped under its criterion: a list rather than a table,
     /// so it reads on a phone and the criterion is not repeated on every row.
+    /// An answer whose words come from the rubric is a kept part; a number, a text or a set of choices
+    /// is built for this report alone.
     func appendix(_ slot: HTMLDocument.Node) {
         add(.heading(level: 2, text: "Appendix: questions and answers"), in: slot)
         let list = styles.element(tag: "ul", className: nil, in: document)
-        let item = styles.element(tag: "li", className: nil, in: document)
-        let answer = styles.element(tag: "strong", className: nil, in: document)
-        // One buffer for every "prompt " text, rather than a new string for each.
-        var prompt: [UInt8] = []
         let answers = assessment.answers
         for (criterion, given) in zip(assessment.criteria, answerIndicesByCriterion()) where !given.isEmpty {
             add(.heading(level: 3, text: criterion.title), in: slot)
             let questions = add(list, in: slot, text: nil)
             for index in given {
-                prompt.removeAll(keepingCapacity: true)
-                prompt.append(utf8Of: answers[index].prompt)
-                prompt.append(0x20)
-                let line = add(item, in: questions, text: nil)
-                document.text(utf8: prompt, in: line)
-                add(answer, in: line, text: answers[index].display)
+                let record = answers[index]
+                if record.displayIsFromRubric {
+                    add(.answerLine(prompt: record.prompt, answer: record.display), in: questions)
+                } else {
+                    answerLine(prompt: record.prompt, answer: record.display, in: questions)
+                }
             }
         }
         if let notes = assessment.questionnaire.notes?.trimmingCharacters(), !notes.isEmpty {

@@ -26,7 +26,7 @@ extension ReportBuilder {
         if !first.isEmpty {
             add(.heading(level: 3, text: "First actions"), in: slot)
             let list = add("ol", in: slot)
-            for action in first { add("li", in: list, text: action) }
+            for action in first { add(.listItem(text: action), in: list) }
         }
     }
 

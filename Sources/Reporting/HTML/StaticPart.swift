@@ -18,6 +18,11 @@ enum StaticPart: Equatable, Sendable {
     case cell(rowHeader: Bool, text: String, className: String?)
     /// Inside the chart's `svg`.
     case chartBackdrop(RadarLayout)
+    /// One `li` holding text: an action from the rubric.
+    case listItem(text: String)
+    /// One `li` of the appendix: a question's prompt, then the answer in bold, when the rubric gives
+    /// the answer's words (`AnswerRecord.displayIsFromRubric`).
+    case answerLine(prompt: String, answer: String)
 
     func build(in parent: HTMLDocument.Node, with builder: PartBuilder) {
         switch self {
@@ -33,6 +38,8 @@ enum StaticPart: Equatable, Sendable {
         case .cell(let rowHeader, let text, let className):
             let cell = builder.styles.element(tag: rowHeader ? "th" : "td", className: className, in: builder.document)
             builder.add(cell, in: parent, text: text, scope: rowHeader ? builder.styles.common.row : nil)
+        case .listItem(let text): builder.add("li", in: parent, text: text)
+        case .answerLine(let prompt, let answer): builder.answerLine(prompt: prompt, answer: answer, in: parent)
         }
     }
 
@@ -43,6 +50,7 @@ enum StaticPart: Equatable, Sendable {
         switch self {
         case .tableHead: return .headerRow(cells: 0)  // the count comes from the row built
         case .cell: return .cell
+        case .listItem, .answerLine: return .listItem
         default: return .blocks
         }
     }
@@ -66,6 +74,10 @@ enum StaticPart: Equatable, Sendable {
             return headers.reduce(5) { Self.mix($0, Self.sample($1)) }
         case .cell(let rowHeader, let text, let className):
             return Self.mix(Self.mix(rowHeader ? 6 : 7, Self.sample(text)), Self.sample(className))
+        case .listItem(let text):
+            return Self.mix(8, Self.sample(text))
+        case .answerLine(let prompt, let answer):
+            return Self.mix(Self.mix(9, Self.sample(prompt)), Self.sample(answer))
         }
     }
 

@@ -17,6 +17,8 @@ final class SerializedFragment: @unchecked Sendable {
         case headerRow(cells: Int)
         /// One `th` or `td` in a row: its inline content, escaped.
         case cell
+        /// One `li` in a list: its inline content, escaped, as it follows the item's marker.
+        case listItem
     }
 
     let role: Role
@@ -35,7 +37,8 @@ final class SerializedFragment: @unchecked Sendable {
 
     /// `build` adds elements, and nothing else, to the container it is given in a scratch document
     /// that reads through `names`. Nil when it added none, or what it added does not fit `role`
-    /// (`headerRow` wants one `thead` holding one row of at least one cell, `cell` one `th` or `td`).
+    /// (`headerRow` wants one `thead` holding one row of at least one cell, `cell` one `th` or `td`,
+    /// `listItem` one `li`).
     init?(role: Role, names: HTMLNames, build: (HTMLDocument, HTMLDocument.Node) -> Void) {
         guard let scratch = HTMLDocument.scratch(names: names), let body = scratch.root.flatMap(scratch.firstChild) else {
             return nil
@@ -64,6 +67,10 @@ final class SerializedFragment: @unchecked Sendable {
             guard elements.count == 1, scratch.tag(of: last) == .th || scratch.tag(of: last) == .td else { return nil }
             self.role = .cell
             markdown = writer.cell(last)
+        case .listItem:
+            guard elements.count == 1, scratch.tag(of: last) == .li else { return nil }
+            self.role = .listItem
+            markdown = writer.listItem(last)
         }
 
         let open = Array("<section>".utf8), close = Array("</section>".utf8)

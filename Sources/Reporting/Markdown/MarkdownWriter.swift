@@ -45,6 +45,7 @@ struct MarkdownWriter: ~Copyable {
     private mutating func block(_ node: HTMLDocument.Node) {
         guard let tag = document.tag(of: node) else {
             if let fragment = document.fragment(at: node) {
+                precondition(fragment.role == .blocks, "a kept list item or cell among blocks")
                 // Written as `blocks(in:)` wrote it, after the blank line any block starts with.
                 if !fragment.markdown.isEmpty {
                     startBlock()
@@ -106,7 +107,8 @@ struct MarkdownWriter: ~Copyable {
         var child = document.firstChild(of: node)
         while let item = child {
             child = document.nextSibling(of: item)
-            guard document.tag(of: item) == .li else { continue }
+            let fragment = document.fragment(at: item)
+            guard fragment != nil || document.tag(of: item) == .li else { continue }
             number += 1
             if number == 1 { startBlock() } else { out.append(0x0A) }
             if ordered {
@@ -115,10 +117,20 @@ struct MarkdownWriter: ~Copyable {
             } else {
                 out.append("- ")
             }
-            out.beginLine()
-            inline(item)
-            out.finishLine(escapingStart: true)
+            if let fragment {
+                precondition(fragment.role == .listItem, "a kept part in a list that is not a list item")
+                out.append(written: fragment.markdown)
+            } else {
+                itemContent(item)
+            }
         }
+    }
+
+    /// An item's inline content, after its marker.
+    private mutating func itemContent(_ item: HTMLDocument.Node) {
+        out.beginLine()
+        inline(item)
+        out.finishLine(escapingStart: true)
     }
 
     private mutating func text(_ node: HTMLDocument.Node) {
@@ -232,6 +244,12 @@ struct MarkdownWriter: ~Copyable {
     mutating func headerRow(_ row: HTMLDocument.Node) -> ([UInt8], Int) {
         let cells = cells(of: row, limit: .max)
         return (out.bytes, cells)
+    }
+
+    /// A list item's content as `list` writes it after the marker.
+    mutating func listItem(_ item: HTMLDocument.Node) -> [UInt8] {
+        itemContent(item)
+        return out.bytes
     }
 
     /// A cell's content as `tableRow` writes it between " " and " |".
