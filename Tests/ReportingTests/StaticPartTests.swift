@@ -178,8 +178,8 @@ struct StaticPartSampleTests {
         #expect(Set(parts.map(\.sampled)).count < parts.count, "some parts must share a sample for this test to mean anything")
         for _ in 0..<2 {
             for (part, text) in zip(parts, texts) {
-                let fragment = try #require(template.staticParts.fragment(for: part))
-                #expect(String(decoding: fragment.markdown, as: UTF8.self).contains(text))
+                let facts = try #require(template.staticParts.fragment(for: part))
+                #expect(String(decoding: facts.pointee.markdown, as: UTF8.self).contains(text))
             }
         }
     }

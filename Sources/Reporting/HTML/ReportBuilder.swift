@@ -22,8 +22,8 @@ struct ReportBuilder: ElementBuilding {
     /// Adds a part that is the same in every report that has it: the bytes the template keeps for it,
     /// or its nodes when the template keeps none (or not in this slot).
     func add(_ part: StaticPart, in parent: HTMLDocument.Node) {
-        if keepsParts, let fragment = staticParts.fragment(for: part) {
-            document.insert(fragment, in: parent)
+        if keepsParts, let facts = staticParts.fragment(for: part) {
+            document.insert(facts, heldBy: staticParts, in: parent)
         } else {
             part.build(in: parent, with: PartBuilder(document: document, styles: styles, radarNames: radarLayouts.names))
         }

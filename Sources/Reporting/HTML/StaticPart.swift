@@ -152,9 +152,10 @@ final class StaticParts: Sendable {
     /// How many parts are kept.
     var count: Int { fragments.withLock { $0.count } }
 
-    /// The part's fragment, made the first time it is asked for; nil when parts are not kept, when
-    /// the store is full, or when the part cannot be a fragment.
-    func fragment(for part: StaticPart) -> SerializedFragment? {
+    /// The facts of the part's fragment, made the first time it is asked for; nil when parts are not
+    /// kept, when the store is full, or when the part cannot be a fragment. Valid as long as this
+    /// store: it never lets go of a fragment.
+    func fragment(for part: StaticPart) -> UnsafeMutablePointer<FragmentFacts>? {
         guard keepsFragments else { return nil }
         let sample = part.sampled
         if let found = fragments.withLock({ $0.fragment(for: part, sample: sample) }) { return found }
@@ -166,8 +167,9 @@ final class StaticParts: Sendable {
         // Another thread may have made the same part meanwhile: the first one stored is the one used.
         return fragments.withLock { stored in
             if let first = stored.fragment(for: part, sample: sample) { return first }
-            if stored.count < Self.limit { stored.insert(made, for: part, sample: sample) }
-            return made
+            guard stored.count < Self.limit else { return nil }
+            stored.insert(made, for: part, sample: sample)
+            return made.facts
         }
     }
 }

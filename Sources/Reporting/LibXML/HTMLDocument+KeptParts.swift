@@ -13,14 +13,24 @@ extension HTMLDocument {
         return scratch
     }
 
-    /// Appends `fragment` to `parent`. Its bytes go in when the document is serialized, once the
-    /// neighbours that decide the line breaks at its edges are all there.
+    /// Appends `fragment` to `parent`, keeping it alive as long as this document. Its bytes go in
+    /// when the document is serialized, once the neighbours that decide the line breaks at its edges
+    /// are all there.
     func insert(_ fragment: SerializedFragment, in parent: Node) {
+        keepAlive(fragment)
+        insert(fragment.facts, heldBy: fragment, in: parent)
+    }
+
+    /// Appends the fragment whose facts these are, held by `owner`, which this document keeps alive
+    /// already: a template holding the fragments of every report made from it. Nothing is counted
+    /// per fragment on objects every thread shares.
+    func insert(_ facts: UnsafeMutablePointer<FragmentFacts>, heldBy owner: AnyObject, in parent: Node) {
+        precondition(keeps(owner), "a fragment whose owner the document does not keep alive")
         // libxml2 breaks no line between the elements of a p, pre or param; the bytes have those breaks.
-        precondition(fragment.elementCount == 1 || parent.pointer.pointee.name?.pointee != UInt8(ascii: "p"),
+        precondition(facts.pointee.elementCount == 1 || parent.pointer.pointee.name?.pointee != UInt8(ascii: "p"),
                      "a fragment of several elements inside an element whose name starts with p")
         let node = emptyFragmentNode()
-        mark(Node(pointer: node), as: fragment)
+        mark(Node(pointer: node), as: facts, heldBy: owner)
         xmlAddChild(parent.pointer, node)
     }
 
@@ -30,12 +40,14 @@ extension HTMLDocument {
         free(node.pointer)
     }
 
-    /// Makes an empty fragment node stand for `fragment`.
-    func mark(_ node: Node, as fragment: SerializedFragment) {
+    /// Makes an empty fragment node stand for the fragment whose facts these are, held by `owner`,
+    /// which this document keeps alive.
+    func mark(_ node: Node, as facts: UnsafeMutablePointer<FragmentFacts>, heldBy owner: AnyObject) {
         precondition(node.pointer.pointee.type == XML_CDATA_SECTION_NODE && node.pointer.pointee.content == nil,
                      "only an empty fragment node stands for a fragment")
-        node.pointer.pointee._private = Unmanaged.passUnretained(fragment).toOpaque()
-        keepAlive(fragment)
+        precondition(keeps(owner), "a fragment whose owner the document does not keep alive")
+        node.pointer.pointee._private = UnsafeMutableRawPointer(facts)
+        fragmentNodes.append(node.pointer)
     }
 
     /// A CDATA node with no content: its content is set when the document is serialized and cleared
@@ -47,11 +59,14 @@ extension HTMLDocument {
         return node
     }
 
-    /// The fragment a node stands for, if it is one.
-    func fragment(at node: Node) -> SerializedFragment? {
-        let pointer = node.pointer
+    /// The facts of the fragment a node stands for, if it is one: plain values, copied.
+    func fragment(at node: Node) -> FragmentFacts? {
+        Self.facts(at: node.pointer)?.pointee
+    }
+
+    private static func facts(at pointer: xmlNodePtr) -> UnsafeMutablePointer<FragmentFacts>? {
         guard pointer.pointee.type == XML_CDATA_SECTION_NODE, let opaque = pointer.pointee._private else { return nil }
-        return Unmanaged<SerializedFragment>.fromOpaque(opaque).takeUnretainedValue()
+        return opaque.assumingMemoryBound(to: FragmentFacts.self)
     }
 
     /// Gives every fragment node its bytes, with the line breaks libxml2 would have written at its
@@ -60,52 +75,44 @@ extension HTMLDocument {
     /// the break after the last element when a node other than text follows, and, when the fragment
     /// is its parent's only child but stands for several elements, the breaks inside the parent's tags.
     func resolveFragments() {
-        guard hasFragments, let root = document.pointee.children else { return }
-        resolveFragments(below: root)
-    }
-
-    private func resolveFragments(below first: xmlNodePtr) {
-        var child: xmlNodePtr? = first
-        while let current = child {
-            child = current.pointee.next
-            if let fragment = fragment(at: Node(pointer: current)) {
-                resolve(current, fragment)
-            } else if current.pointee.type == XML_ELEMENT_NODE, let children = current.pointee.children {
-                resolveFragments(below: children)
-            }
+        for node in fragmentNodes {
+            guard let facts = Self.facts(at: node) else { continue }
+            resolve(node, facts)
         }
     }
 
-    private func resolve(_ node: xmlNodePtr, _ fragment: SerializedFragment) {
+    private func resolve(_ node: xmlNodePtr, _ facts: UnsafeMutablePointer<FragmentFacts>) {
         guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE, let parentName = parent.pointee.name else { return }
         let notInP = parentName.pointee != UInt8(ascii: "p")  // libxml2 breaks no lines in p, pre and param
         let alone = node.pointee.prev == nil && node.pointee.next == nil
-        let insideTags = alone && fragment.elementCount > 1 && notInP && parent.pointee.ns == nil && Self.endsLines(parentName)
+        let several = facts.pointee.elementCount > 1
+        let insideTags = alone && several && notInP && parent.pointee.ns == nil && Self.endsLines(parentName)
         let afterLast: Bool
         if let next = node.pointee.next {
-            afterLast = notInP && fragment.lastEndsLine && next.pointee.type != XML_TEXT_NODE && next.pointee.type != XML_ENTITY_REF_NODE
+            afterLast = notInP && facts.pointee.lastEndsLine && next.pointee.type != XML_TEXT_NODE && next.pointee.type != XML_ENTITY_REF_NODE
         } else {
             afterLast = insideTags
         }
-        node.pointee.content = fragment.html(breakBefore: insideTags, breakAfter: afterLast)
+        node.pointee.content = facts.pointee.html(breakBefore: insideTags, breakAfter: afterLast)
     }
 
     /// Frees a node and everything below it, first taking back from fragment nodes the bytes they
-    /// point at, which belong to their fragment and not to libxml2.
+    /// point at, which belong to their fragment and not to libxml2, and forgetting those nodes.
     func free(_ node: xmlNodePtr) {
-        if hasFragments { releaseFragmentBytes(from: node, siblings: false) }
+        if hasFragments { releaseFragments(at: node) }
         xmlFreeNode(node)
     }
 
-    /// Clears the content of every fragment node at and below `first` (and after it, with `siblings`).
-    func releaseFragmentBytes(from first: xmlNodePtr, siblings: Bool) {
-        var child: xmlNodePtr? = first
-        while let current = child {
-            child = siblings ? current.pointee.next : nil
-            if fragment(at: Node(pointer: current)) != nil {
-                current.pointee.content = nil
-            } else if current.pointee.type == XML_ELEMENT_NODE, let children = current.pointee.children {
-                releaseFragmentBytes(from: children, siblings: true)
+    /// Clears the content of every fragment node at and below `node`, and drops it from `fragmentNodes`.
+    private func releaseFragments(at node: xmlNodePtr) {
+        if Self.facts(at: node) != nil {
+            node.pointee.content = nil
+            fragmentNodes.removeAll { $0 == node }
+        } else if node.pointee.type == XML_ELEMENT_NODE {
+            var child = node.pointee.children
+            while let current = child {
+                child = current.pointee.next
+                releaseFragments(at: current)
             }
         }
     }

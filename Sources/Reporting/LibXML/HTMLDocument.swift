@@ -10,9 +10,13 @@ final class HTMLDocument {
     /// The `HTMLNames` dictionary this document reads through, when it was copied for a report: only
     /// strings interned there may be pointed at by its nodes (see `HTMLDocument+Building`).
     let sharedNames: OpaquePointer?
-    /// The fragments this document's nodes point at (`mark(_:as:)`), kept alive as long as it.
-    private var retainedFragments: [SerializedFragment] = []
-    var hasFragments: Bool { !retainedFragments.isEmpty }
+    /// What owns the fragments this document's nodes point at (`mark`), kept alive as long as it:
+    /// fragments, or the template that holds its own.
+    private var keptAlive: [AnyObject] = []
+    /// Every fragment node in the tree: writing gives them their bytes and freeing takes the bytes
+    /// back, without walking the whole tree.
+    var fragmentNodes: [xmlNodePtr] = []
+    var hasFragments: Bool { !fragmentNodes.isEmpty }
 
     /// A node of this document; valid only while the document lives.
     struct Node {
@@ -24,9 +28,14 @@ final class HTMLDocument {
         self.sharedNames = sharedNames
     }
 
-    /// Keeps `fragment` alive as long as this document, whose nodes point at it.
-    func keepAlive(_ fragment: SerializedFragment) {
-        retainedFragments.append(fragment)
+    /// Keeps `owner` alive as long as this document, whose nodes may point at fragments it holds.
+    func keepAlive(_ owner: AnyObject) {
+        keptAlive.append(owner)
+    }
+
+    /// Whether this document keeps `owner` alive.
+    func keeps(_ owner: AnyObject) -> Bool {
+        keptAlive.contains { $0 === owner }
     }
 
     /// Owns `document`, first giving it a dictionary of its own that reads through `names`: element
@@ -42,7 +51,7 @@ final class HTMLDocument {
     }
 
     deinit {
-        if hasFragments, let first = document.pointee.children { releaseFragmentBytes(from: first, siblings: true) }
+        for node in fragmentNodes { node.pointee.content = nil }
         xmlFreeDoc(document)
     }
 

@@ -4,8 +4,8 @@ internal import CLibXML2
 /// so that later reports insert the bytes instead of building and serializing the same nodes again.
 ///
 /// In a report's tree a fragment is one CDATA node, which libxml2's HTML serializer writes as it is
-/// (its "preserve" node), pointing back at this object; the Markdown writer reads the Markdown here
-/// instead. Not a text node, which libxml2 would merge into a text node before it. The bytes come
+/// (its "preserve" node), pointing at this object's facts; the Markdown writer reads the Markdown
+/// there instead. Not a text node, which libxml2 would merge into a text node before it. The bytes come
 /// only from libxml2's serialization of nodes built like every other (text cleaned and escaped as
 /// ever), never from text a client wrote: see `StaticPart` and `FrameParts`.
 final class SerializedFragment: @unchecked Sendable {
@@ -21,25 +21,21 @@ final class SerializedFragment: @unchecked Sendable {
         case listItem
     }
 
-    let role: Role
+    /// What writing needs of this fragment, as plain values that fragment nodes point at
+    /// (`HTMLDocument.mark`): reading them costs no reference counting on an object every thread shares.
+    let facts: UnsafeMutablePointer<FragmentFacts>
+
+    var role: Role { facts.pointee.role }
     /// As the Markdown writer wrote it, for the role.
-    let markdown: [UInt8]
+    var markdown: [UInt8] { Array(facts.pointee.markdown) }
     /// How many sibling elements the bytes stand for.
-    let elementCount: Int
-    /// Whether libxml2 ends a line after the last element when an element follows it: an HTML tag
-    /// it knows, not inline, in no namespace.
-    let lastEndsLine: Bool
-    /// The serialized elements as C strings, one for each combination of the line breaks libxml2's
-    /// formatting may put at their edges (index: 2 for a break before, plus 1 for one after), which
-    /// depend on the neighbours the fragment has in each report (`HTMLDocument.resolveFragments`).
-    /// Fragment nodes point at them; the document clears those pointers before libxml2 frees a node.
-    private let variants: [UnsafeMutablePointer<xmlChar>]
+    var elementCount: Int { facts.pointee.elementCount }
 
     /// `build` adds elements, and nothing else, to the container it is given in a scratch document
     /// that reads through `names`. Nil when it added none, or what it added does not fit `role`
     /// (`headerRow` wants one `thead` holding one row of at least one cell, `cell` one `th` or `td`,
     /// `listItem` one `li`).
-    init?(role: Role, names: HTMLNames, build: (HTMLDocument, HTMLDocument.Node) -> Void) {
+    init?(role requestedRole: Role, names: HTMLNames, build: (HTMLDocument, HTMLDocument.Node) -> Void) {
         guard let scratch = HTMLDocument.scratch(names: names), let body = scratch.root.flatMap(scratch.firstChild) else {
             return nil
         }
@@ -52,9 +48,11 @@ final class SerializedFragment: @unchecked Sendable {
         guard let last = elements.last, elements.allSatisfy({ scratch.tagName(of: $0) != nil }) else { return nil }
 
         var writer = MarkdownWriter(document: scratch)
-        switch role {
+        let markdown: [UInt8]
+        let role: Role
+        switch requestedRole {
         case .blocks:
-            self.role = .blocks
+            role = .blocks
             markdown = writer.blocks(in: container)
         case .headerRow:
             let rows = scratch.children(of: last)
@@ -62,14 +60,14 @@ final class SerializedFragment: @unchecked Sendable {
             let (line, cells) = writer.headerRow(rows[0])
             guard cells > 0 else { return nil }  // a row without cells ends a Markdown table before it starts
             markdown = line
-            self.role = .headerRow(cells: cells)
+            role = .headerRow(cells: cells)
         case .cell:
             guard elements.count == 1, scratch.tag(of: last) == .th || scratch.tag(of: last) == .td else { return nil }
-            self.role = .cell
+            role = .cell
             markdown = writer.cell(last)
         case .listItem:
             guard elements.count == 1, scratch.tag(of: last) == .li else { return nil }
-            self.role = .listItem
+            role = .listItem
             markdown = writer.listItem(last)
         }
 
@@ -79,21 +77,61 @@ final class SerializedFragment: @unchecked Sendable {
             return nil
         }
         let html = bytes[open.count..<(bytes.count - close.count)]
-        elementCount = elements.count
-        lastEndsLine = last.pointer.pointee.ns == nil && HTMLDocument.endsLines(scratch.tagName(of: last) ?? "")
-        variants = [(false, false), (false, true), (true, false), (true, true)].map { before, after in
-            let text = (before ? [0x0A] : []) + html + (after ? [0x0A] : []) + [0]
-            let copy = UnsafeMutablePointer<xmlChar>.allocate(capacity: text.count)
-            copy.initialize(from: text, count: text.count)
-            return copy
+        let variants = [(false, false), (false, true), (true, false), (true, true)].map { before, after in
+            Self.cString((before ? [0x0A] : []) + html + (after ? [0x0A] : []) + [0])
         }
+        facts = .allocate(capacity: 1)
+        facts.initialize(to: FragmentFacts(
+            role: role, markdown: UnsafeBufferPointer(Self.buffer(markdown)), elementCount: elements.count,
+            lastEndsLine: last.pointer.pointee.ns == nil && HTMLDocument.endsLines(scratch.tagName(of: last) ?? ""),
+            variants: (variants[0], variants[1], variants[2], variants[3])))
     }
 
     deinit {
-        variants.forEach { $0.deallocate() }
+        let held = facts.pointee
+        [held.variants.0, held.variants.1, held.variants.2, held.variants.3].forEach { $0.deallocate() }
+        held.markdown.deallocate()
+        facts.deinitialize(count: 1)
+        facts.deallocate()
     }
 
+    private static func buffer(_ bytes: [UInt8]) -> UnsafeMutableBufferPointer<UInt8> {
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = copy.initialize(from: bytes)
+        return copy
+    }
+
+    /// `bytes`, which end in a zero byte, as a C string of their own.
+    private static func cString(_ bytes: [UInt8]) -> UnsafeMutablePointer<xmlChar> {
+        let copy = UnsafeMutablePointer<xmlChar>.allocate(capacity: bytes.count)
+        copy.initialize(from: bytes, count: bytes.count)
+        return copy
+    }
+}
+
+/// A fragment's bytes and what its neighbours in a report need to know of it, owned by its
+/// `SerializedFragment` and freed with it.
+struct FragmentFacts {
+    let role: SerializedFragment.Role
+    /// As the Markdown writer wrote it, for the role.
+    let markdown: UnsafeBufferPointer<UInt8>
+    /// How many sibling elements the bytes stand for.
+    let elementCount: Int
+    /// Whether libxml2 ends a line after the last element when an element follows it: an HTML tag
+    /// it knows, not inline, in no namespace.
+    let lastEndsLine: Bool
+    /// The serialized elements as C strings, one for each combination of the line breaks libxml2's
+    /// formatting may put at their edges (index: 2 for a break before, plus 1 for one after), which
+    /// depend on the neighbours the fragment has in each report (`HTMLDocument.resolveFragments`).
+    /// Fragment nodes point at them; the document clears those pointers before libxml2 frees a node.
+    let variants: (UnsafeMutablePointer<xmlChar>, UnsafeMutablePointer<xmlChar>, UnsafeMutablePointer<xmlChar>, UnsafeMutablePointer<xmlChar>)
+
     func html(breakBefore: Bool, breakAfter: Bool) -> UnsafeMutablePointer<xmlChar> {
-        variants[(breakBefore ? 2 : 0) + (breakAfter ? 1 : 0)]
+        switch (breakBefore, breakAfter) {
+        case (false, false): return variants.0
+        case (false, true): return variants.1
+        case (true, false): return variants.2
+        case (true, true): return variants.3
+        }
     }
 }

@@ -24,7 +24,7 @@ struct MarkdownOutput: ~Copyable {
     mutating func append(_ literal: StaticString) { buffer.append(literal) }
     mutating func append(decimal value: Int) { buffer.append(decimal: value) }
     /// Bytes written already, such as a fragment's Markdown.
-    mutating func append(written bytes: [UInt8]) { bytes.withUnsafeBufferPointer { buffer.append($0) } }
+    mutating func append(written bytes: UnsafeBufferPointer<UInt8>) { buffer.append(bytes) }
 
     /// Takes back everything from `position` on, such as a block whose content turned out empty.
     mutating func removeAll(from position: Int) {

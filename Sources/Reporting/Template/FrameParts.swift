@@ -40,11 +40,12 @@ struct FrameParts: Sendable {
         return FrameParts(parts: parts)
     }
 
-    /// Points the fragment nodes of a copy of the frame at their fragments.
-    func mark(_ copy: HTMLDocument) {
+    /// Points the fragment nodes of a copy of the frame at their fragments, which `owner` holds
+    /// (through this value) and the copy keeps alive.
+    func mark(_ copy: HTMLDocument, heldBy owner: AnyObject) {
         for (path, fragment) in parts {
             guard let node = copy.node(at: path) else { preconditionFailure("a copy of the frame without its fragment node") }
-            copy.mark(node, as: fragment)
+            copy.mark(node, as: fragment.facts, heldBy: owner)
         }
     }
 }

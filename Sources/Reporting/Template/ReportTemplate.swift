@@ -78,7 +78,10 @@ public final class ReportTemplate: Sendable {
 
     func copyFrame() -> HTMLDocument? {
         guard let copy = frame.withLock({ HTMLDocument.copy(of: $0, names: styles.names) }) else { return nil }
-        frameParts.mark(copy)
+        // The copy keeps the template alive, and with it every fragment its nodes will point at.
+        copy.keepAlive(self)
+        copy.keepAlive(staticParts)
+        frameParts.mark(copy, heldBy: self)
         return copy
     }
 
