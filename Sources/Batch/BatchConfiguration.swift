@@ -32,7 +32,7 @@ public struct BatchConfiguration: Sendable {
     public var defaultRubric: String
     public var search: RubricSearchPath
     /// Needed for HTML and Markdown.
-    public let renderer: ReportRenderer?
+    public internal(set) var renderer: ReportRenderer?
     /// Needed for text: the terminal summary, which the command line owns.
     public var textSummary: (@Sendable (Assessment) -> String)?
     /// An input's problems as text for the index (the command line formats diagnostics).

@@ -115,14 +115,14 @@ final class WorkerPool: Sendable {
         for _ in 0..<jobs {
             let thread = DispatchQueue.global(qos: .userInitiated)
             thread.async(group: group) { [self] in
-                work()
+                work(with: worker.forOneThread())
                 running.subtract(1, ordering: .sequentiallyConsistent)
                 ready.signal()
             }
         }
     }
 
-    private func work() {
+    private func work(with worker: BatchWorker) {
         while true {
             slots.wait()
             if stopped.load(ordering: .relaxed) || control.stopSignal != nil { return }

@@ -18,12 +18,29 @@ struct ScoredItem: Sendable {
     var criterionTitles: [String]
 }
 
-/// Reads, checks, scores and renders one input; shared by all worker threads (everything in it is thread-safe).
+/// Reads, checks, scores and renders one input; everything in it is thread-safe. Each worker thread has its own
+/// (`forOneThread`), the committer the batch's.
 struct BatchWorker: Sendable {
-    let configuration: BatchConfiguration
+    private(set) var configuration: BatchConfiguration
     let files: BatchFiles
-    let rubrics: RubricCache
+    private(set) var rubrics: RubricCache
     let finished: [String: BatchJournal.Entry]
+
+    init(configuration: BatchConfiguration, files: BatchFiles, rubrics: RubricCache, finished: [String: BatchJournal.Entry]) {
+        self.configuration = configuration
+        self.files = files
+        self.rubrics = rubrics
+        self.finished = finished
+    }
+
+    /// A worker for one thread: its own rubrics and report template, which share no object with another thread's
+    /// (see `RubricCache`, `ReportRenderer.independentCopy`). Made on that thread, as it loads them again.
+    func forOneThread() -> BatchWorker {
+        var own = self
+        own.rubrics = rubrics.forOneThread()
+        own.configuration.renderer = configuration.renderer?.independentCopy()
+        return own
+    }
 
     func process(_ input: BatchInput, number: Int, allowResume: Bool = true) -> ItemOutcome {
         do throws(DiagnosticsError) {
@@ -77,12 +94,29 @@ struct BatchWorker: Sendable {
 }
 
 /// Rubrics by reference, each loaded once for the whole batch whatever thread asks first.
+///
+/// A worker thread reads through a cache of its own (`forOneThread`), which holds its own copy of each rubric,
+/// loaded again from the bytes the batch's rubric was loaded from (so the same rubric: none is changed after
+/// loading). The copies share no object, so two threads scoring at once never contend for reference counts.
 final class RubricCache: Sendable {
     private let search: RubricSearchPath
+    /// The batch's cache, for a thread's own.
+    private let batch: RubricCache?
     private let loaded = Mutex<[String: Result<Rubric, DiagnosticsError>]>([:])
 
     init(search: RubricSearchPath) {
         self.search = search
+        batch = nil
+    }
+
+    private init(batch: RubricCache) {
+        search = batch.search
+        self.batch = batch
+    }
+
+    /// A cache for one worker thread, reading through this one.
+    func forOneThread() -> RubricCache {
+        RubricCache(batch: self)
     }
 
     func resolve(_ reference: String) throws(DiagnosticsError) -> Rubric {
@@ -90,7 +124,12 @@ final class RubricCache: Sendable {
             if let known = cache[reference] { return known }
             let result: Result<Rubric, DiagnosticsError>
             do throws(DiagnosticsError) {
-                result = .success(try search.resolve(reference))
+                if let batch {
+                    let rubric = try batch.resolve(reference)
+                    result = .success((try? RubricLoader.load(bytes: rubric.origin.bytes, path: rubric.origin.path)) ?? rubric)
+                } else {
+                    result = .success(try search.resolve(reference))
+                }
             } catch {
                 result = .failure(error)
             }

@@ -15,6 +15,11 @@ public struct ReportRenderer: Sendable {
         self.template = template
     }
 
+    /// A renderer with its own copy of the template (`ReportTemplate.independentCopy`), for one thread of many.
+    public func independentCopy() -> ReportRenderer {
+        ReportRenderer(template: template.independentCopy())
+    }
+
     /// The report in one format.
     public func render(_ assessment: Assessment, as format: Format, comparison: AssessmentComparison? = nil) -> String {
         renderAll(assessment, formats: [format], comparison: comparison)[format] ?? ""

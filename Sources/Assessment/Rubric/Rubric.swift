@@ -56,6 +56,8 @@ public struct Rubric: Sendable {
 public struct RubricOrigin: Sendable {
     public var path: String
     public var sha256: String
+    /// The file's bytes, which `sha256` is of.
+    public var bytes: [UInt8]
 }
 
 public struct RubricSource: Sendable {

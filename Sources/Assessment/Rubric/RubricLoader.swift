@@ -18,7 +18,7 @@ public enum RubricLoader {
         let source = try DocumentReader.decode(bytes, path: path)
         let root = try DocumentReader.read(source)
         let checker = DocumentChecker(source: source)
-        let origin = RubricOrigin(path: path, sha256: SHA256Digest.hex(of: bytes))
+        let origin = RubricOrigin(path: path, sha256: SHA256Digest.hex(of: bytes), bytes: bytes)
         guard let rubric = build(root, checker: checker, origin: origin), checker.diagnostics.isEmpty else {
             throw DiagnosticsError(checker.diagnostics.sorted { ($0.location ?? .init(line: 0, column: 0)) < ($1.location ?? .init(line: 0, column: 0)) })
         }

@@ -23,6 +23,9 @@ public final class ReportTemplate: Sendable {
     let frameParts: FrameParts
     /// The parsed, styled and branded frame. Only ever copied (under the lock), never changed after loading.
     private let frame: Mutex<HTMLDocument>
+    /// Where it was loaded from, to load it again (`independentCopy`).
+    private let directory: String
+    private let keepsStaticParts: Bool
 
     /// Loads `report.html`, `styles.css` and `branding.yaml` from `directory`.
     public convenience init(directory: String) throws(DiagnosticsError) {
@@ -32,6 +35,8 @@ public final class ReportTemplate: Sendable {
     /// `keepingStaticParts` false builds every part of every report node by node, as tests do to check
     /// that keeping them changes no byte.
     init(directory: String, keepingStaticParts: Bool) throws(DiagnosticsError) {
+        self.directory = directory
+        keepsStaticParts = keepingStaticParts
         let branding = try Branding.load(path: "\(directory)/branding.yaml", directory: directory)
         let cssPath = "\(directory)/styles.css"
         let css = try Self.text(at: cssPath).replacing("{{accent}}", with: branding.accent)
@@ -74,6 +79,16 @@ public final class ReportTemplate: Sendable {
         (0...path.count).allSatisfy { length in
             document.node(at: Array(path.prefix(length))).map { MarkdownWriter.readsChildrenAsBlocks(document.tag(of: $0)) } ?? false
         }
+    }
+
+    /// The template loaded again, sharing no object with this one: threads that each render with their own copy
+    /// never contend for the reference counts of its styles and kept parts. This template when its files no
+    /// longer load to the same fingerprint.
+    public func independentCopy() -> ReportTemplate {
+        guard let copy = try? ReportTemplate(directory: directory, keepingStaticParts: keepsStaticParts), copy.fingerprint == fingerprint else {
+            return self
+        }
+        return copy
     }
 
     func copyFrame() -> HTMLDocument? {
