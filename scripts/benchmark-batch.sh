@@ -5,7 +5,8 @@
 #
 #   scripts/benchmark-batch.sh [COUNT=10000] [RUNS=3] [JOBS=all cores]
 #
-# Set SCRATCH to choose the build folder (default .build). The questionnaires, reports and database go in a
+# Built as the README builds a release (the Swift runtime linked statically). Set SCRATCH to choose the build
+# folder (default .build). The questionnaires, reports and database go in a
 # temporary folder under BENCH_DIR (default: the build folder, so on the project's own disk). Needs GNU time.
 # On ext4 without a journal, files made within minutes of a mass deletion (an earlier run's cleanup, a test
 # run) cost the kernel several times more: run it on a quiet disk.
@@ -16,7 +17,7 @@ jobs=${3:-$(nproc)}
 root=$(cd "$(dirname "$0")/.." && pwd)
 scratch=${SCRATCH:-$root/.build}
 cd "$root"
-swift build -c release --scratch-path "$scratch" --product insource >&2
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product insource >&2
 insource="$scratch/release/insource"
 work=$(mktemp -d "${BENCH_DIR:-$scratch}/insource-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
