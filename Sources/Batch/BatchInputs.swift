@@ -92,7 +92,21 @@ public enum BatchInputs {
             }
         }
         // Byte order, not locale order: the same tree gives the same batch on every machine.
-        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return found.sorted(by: precedesInByteOrder)
+    }
+
+    /// `a.utf8.lexicographicallyPrecedes(b.utf8)` with one `memcmp` over each string's own storage: the sort
+    /// runs before any worker starts, and walking the UTF-8 views byte by byte took 30 ms for 10,000 paths.
+    static func precedesInByteOrder(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { first in
+            b.withUTF8 { second in
+                let common = min(first.count, second.count)
+                guard common > 0, let x = first.baseAddress, let y = second.baseAddress else { return first.count < second.count }
+                let order = memcmp(x, y, common)
+                return order != 0 ? order < 0 : first.count < second.count
+            }
+        }
     }
 
     /// The names in `directory`, each with its file type (as `st_mode & S_IFMT`) when the listing tells it.

@@ -1,6 +1,7 @@
-import Batch
+@testable import Batch
 import Foundation
 import Testing
+import TestSupport
 
 /// Which files a directory given to a batch contributes, and in what order.
 @Suite struct BatchInputsTests {
@@ -24,5 +25,16 @@ import Testing
         let labels = BatchInputs.discover([tree.path]).map(\.label)
         let expected = ["B.YML", "Z.Yaml", "a.yaml", "b/deeper/d.yml", "c.json", "linked.yaml", "é.yaml"].map { tree.path + "/" + $0 }
         #expect(labels == expected)
+    }
+
+    @Test func theByteOrderComparisonAgreesWithComparingUTF8ViewsOnRandomPaths() {
+        var random = SplitMix64(seed: 3)
+        let pieces = ["a", "b", "B", "é", "e\u{301}", "/", "-", "0", "ż", "😀", "\u{0}", "ab", "a/b", ""]
+        let paths = (0..<400).map { _ in (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+        for a in paths {
+            for b in paths.prefix(60) {
+                #expect(BatchInputs.precedesInByteOrder(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
     }
 }
