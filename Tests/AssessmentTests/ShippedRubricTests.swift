@@ -39,6 +39,35 @@ struct ShippedRubricTests {
         #expect(rubric.criteria.allSatisfy { $0.id == "leadership" || $0.weight < leadership.weight })
     }
 
+    @Test("no explanation says a number's unit twice: the answer is shown with its unit already")
+    func explanationsDoNotRepeatUnits() throws {
+        let rubric = try loadRubric(path: shippedRubricPath)
+        let units = rubric.questions.compactMap { question -> String? in
+            if case .number(let unit?, _, _, _, _) = question.kind { return unit }
+            return nil
+        }
+        #expect(!units.isEmpty)
+        var generator = RandomQuestionnaires(rubric: rubric, seed: 8)
+        var explanations = 0
+        for number in 0..<300 {
+            let document = try QuestionnaireLoader.read(bytes: Array(generator.next(number: number).utf8), path: "q.yaml")
+            let assessment = Scorer.score(try QuestionnaireLoader.check(document, against: rubric), with: rubric)
+            for text in assessment.rules.compactMap(\.explanation) {
+                explanations += 1
+                let words = text.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+                for unit in units {
+                    let unitWords = unit.split(separator: " ").map(String.init)
+                    for start in words.indices where words[start...].starts(with: unitWords) {
+                        // "12 clients other clients", "18000 messages a week messages a week": the unit again soon after.
+                        let next = words[(start + unitWords.count)...].prefix(2)
+                        #expect(!next.contains(unitWords[0]), "\(text)")
+                    }
+                }
+            }
+        }
+        #expect(explanations > 300)
+    }
+
     @Test("it has a veto rule, and its verdict bands cover 0...100 with the three decisive verdicts")
     func vetoAndBands() throws {
         let rubric = try loadRubric(path: shippedRubricPath)
