@@ -93,7 +93,8 @@ struct BatchWorker: Sendable {
     }
 }
 
-/// Rubrics by reference, each loaded once for the whole batch whatever thread asks first.
+/// Rubrics by reference, each loaded once for the whole batch whatever thread asks first, and once more for each
+/// worker thread.
 ///
 /// A worker thread reads through a cache of its own (`forOneThread`), which holds its own copy of each rubric,
 /// loaded again from the bytes the batch's rubric was loaded from (so the same rubric: none is changed after
@@ -126,6 +127,7 @@ final class RubricCache: Sendable {
             do throws(DiagnosticsError) {
                 if let batch {
                     let rubric = try batch.resolve(reference)
+                    // The bytes loaded once already; should they not load again, the batch's rubric serves (only shared).
                     result = .success((try? RubricLoader.load(bytes: rubric.origin.bytes, path: rubric.origin.path)) ?? rubric)
                 } else {
                     result = .success(try search.resolve(reference))

@@ -253,7 +253,7 @@ struct ScoringTests {
         #expect(rule.values["answers.flag_high"] == .bool(true))
     }
 
-    @Test("an answer's words count as the rubric's for yes or no, a choice, a scale point and no answer; not for numbers, text or sets of choices")
+    @Test("an answer's words count as the rubric's for yes or no, a choice, a point of a scale of a dozen or fewer and no answer; not for numbers, text, sets of choices or longer scales")
     func answerWordsFromTheRubric() throws {
         let assessment = try Self.score(
             "scale_high: 5", "flag_high: true", "pick: sometimes", "hours: 12.5", "tags: [photos]", "note: We post daily.")
@@ -265,6 +265,17 @@ struct ScoringTests {
         #expect(fromRubric["hours"] == false)
         #expect(fromRubric["tags"] == false)
         #expect(fromRubric["note"] == false)
+        // A scale of more than a dozen points is shown in words a report does not keep; a dozen is kept.
+        let fixture = try String(contentsOf: fixture("scoring.yaml"), encoding: .utf8)
+        for (maximum, kept) in [(13, false), (12, true)] {
+            let longer = fixture.replacingOccurrences(of: "A 1..3 scale with weight 4.\n    type: scale\n    min: 1\n    max: 3",
+                                                      with: "A longer scale.\n    type: scale\n    min: 1\n    max: \(maximum)")
+            #expect(longer != fixture)
+            let rubric = try loadRubric(longer)
+            let text = "client:\n  name: Test Client\nanswers:\n  scale_high: 3\n  delta_scale: 9\n"
+            let scored = Scorer.score(try checkQuestionnaire(text, against: rubric), with: rubric)
+            #expect(scored.answers.first { $0.question == "delta_scale" }?.displayIsFromRubric == kept, "scale of \(maximum)")
+        }
         // Not part of the JSON: decoded, it says false.
         let decoded = try JSONDecoder().decode(Assessment.self, from: try JSONEncoder().encode(assessment))
         #expect(decoded.answers.allSatisfy { !$0.displayIsFromRubric })

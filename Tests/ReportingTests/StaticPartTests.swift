@@ -119,6 +119,23 @@ struct StaticPartTests {
         }
     }
 
+    @Test("once the table of kept parts is full, further parts are built as nodes and reports stay byte-identical")
+    func aFullTableBuildsTheRestAsNodes() throws {
+        let building = try Self.renderers().building
+        let full: ReportRenderer
+        do throws(DiagnosticsError) {
+            full = ReportRenderer(template: try ReportTemplate(directory: shippedTemplateDirectory, keepingStaticParts: true, keptPartLimit: 25))
+        } catch {
+            throw RenderedDiagnostics(error.diagnostics)
+        }
+        var generator = RandomQuestionnaires(rubric: try loadShippedRubric(), seed: 9)
+        for number in 1...20 {
+            let assessment = try assess(bytes: Array(generator.next(number: number).utf8), path: "random-\(number).yaml")
+            #expect(Self.differences(assessment, full, building).isEmpty, "questionnaire \(number)")
+        }
+        #expect(full.template.staticParts.count == 25)
+    }
+
     @Test("each part is made once and reused by later reports, the frame's fixed elements are kept too; a template told not to keep parts keeps none")
     func partsAreMadeOnceAndReused() throws {
         let (keeping, building) = try Self.renderers()

@@ -28,4 +28,21 @@ struct TemplateCopyTests {
             #expect(template.independentCopy() === template)
         }
     }
+
+    @Test("a branding change that leaves the frame as it was (no element shows the firm, not even as the logo's text) still keeps the template from being copied")
+    func aChangedBrandingIsNotCopied() throws {
+        let edit: (URL) throws -> Void = { template in
+            let page = template.appendingPathComponent("report.html")
+            try replace(#"<p class="firm" data-brand="firm">Your firm</p>"#, with: "", in: page)
+            try replace(#"<img class="logo" data-brand="logo" alt="" src="logo.svg" width="40" height="40">"#, with: "", in: page)
+        }
+        try withBrokenTemplate(edit) { directory in
+            let template = try loadTemplate(directory)
+            #expect(template.independentCopy() !== template)
+            try replace("firm: Insource Advisory", with: "firm: Another Firm", in: URL(fileURLWithPath: directory).appendingPathComponent("branding.yaml"))
+            let copy = template.independentCopy()
+            #expect(copy === template)
+        }
+    }
 }
+

@@ -36,6 +36,16 @@ final class AnswerTexts: Sendable {
         }
     }
 
+    /// Questions with at most this many answers have them shown in words a report may keep
+    /// (`AnswerRecord.displayIsFromRubric`): a long scale's points would crowd the kept parts out.
+    static let mostKeptAnswers = 12
+
+    /// Whether `answer` reads as one of the rubric's few texts for this question (see `mostKeptAnswers`).
+    func displayIsFromRubric(_ answer: Answer) -> Bool {
+        guard let fewAnswers, fewAnswers.count <= Self.mostKeptAnswers else { return false }
+        return position(of: answer) != nil
+    }
+
     /// Which of `fewAnswers` reads as `answer` does, if any.
     func position(of answer: Answer) -> Int? {
         guard let fewAnswers else { return nil }

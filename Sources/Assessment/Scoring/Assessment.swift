@@ -137,7 +137,8 @@ public struct AnswerRecord: Sendable, Codable {
     public var display: String
     /// Whether `display` is one of the few the rubric gives this question (yes or no, a choice's label,
     /// a point of a short scale, "not answered"), so the same in every report that has this answer;
-    /// false for numbers, text and sets of choices. Not encoded: what was decoded says false.
+    /// false for numbers, text, sets of choices and questions with more than a dozen answers. Not
+    /// encoded: what was decoded says false.
     public var displayIsFromRubric = false
 
     public init(question: String, criterion: String, prompt: String, answer: JSONValue?, display: String, displayIsFromRubric: Bool = false) {

@@ -70,7 +70,7 @@ public enum Scorer {
                 question: questions[index].id, criterion: questions[index].criterion, prompt: questions[index].prompt,
                 answer: answer.map(JSONValue.init),
                 display: answer.map { texts[index].display($0, of: questions[index]) } ?? "not answered",
-                displayIsFromRubric: answer.map { texts[index].position(of: $0) != nil } ?? true))
+                displayIsFromRubric: answer.map { texts[index].displayIsFromRubric($0) } ?? true))
         }
         return records
     }

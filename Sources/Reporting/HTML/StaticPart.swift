@@ -132,18 +132,21 @@ struct PartBuilder: ElementBuilding {
     let radarNames: RadarNames
 }
 
-/// The serialized static parts of one template, made on first use and shared by every report and
-/// thread. A part once stored is never replaced; the lock guards only the dictionary.
+/// The serialized static parts of one template, made on first use and shared by every report made
+/// from it, on any thread (a batch gives each worker thread a template of its own). A part once stored
+/// is never replaced nor dropped; the lock guards only the table.
 final class StaticParts: Sendable {
     /// Enough for every rubric a firm uses at once; past it, new parts are built as nodes in each report.
-    private static let limit = 8192
+    static let defaultLimit = 8192
+    let limit: Int
     private let fragments = Mutex(StaticPartTable())
     /// False to build every part in every report, as tests do to compare the two ways.
     let keepsFragments: Bool
     private let styles: StyleTable
     private let radarNames: RadarNames
 
-    init(keepsFragments: Bool, styles: StyleTable, radarNames: RadarNames) {
+    init(keepsFragments: Bool, styles: StyleTable, radarNames: RadarNames, limit: Int = defaultLimit) {
+        self.limit = limit
         self.keepsFragments = keepsFragments
         self.styles = styles
         self.radarNames = radarNames
@@ -159,7 +162,7 @@ final class StaticParts: Sendable {
         guard keepsFragments else { return nil }
         let sample = part.sampled
         if let found = fragments.withLock({ $0.fragment(for: part, sample: sample) }) { return found }
-        guard count < Self.limit else { return nil }
+        guard count < limit else { return nil }
         let made = SerializedFragment(role: part.role, names: styles.names) { scratch, container in
             part.build(in: container, with: PartBuilder(document: scratch, styles: styles, radarNames: radarNames))
         }
@@ -167,7 +170,7 @@ final class StaticParts: Sendable {
         // Another thread may have made the same part meanwhile: the first one stored is the one used.
         return fragments.withLock { stored in
             if let first = stored.fragment(for: part, sample: sample) { return first }
-            guard stored.count < Self.limit else { return nil }
+            guard stored.count < limit else { return nil }
             stored.insert(made, for: part, sample: sample)
             return made.facts
         }

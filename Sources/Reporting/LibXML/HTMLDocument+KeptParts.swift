@@ -22,8 +22,8 @@ extension HTMLDocument {
     }
 
     /// Appends the fragment whose facts these are, held by `owner`, which this document keeps alive
-    /// already: a template holding the fragments of every report made from it. Nothing is counted
-    /// per fragment on objects every thread shares.
+    /// already: the template's kept parts (`StaticParts`), which hold the fragments of every report
+    /// made from it. Nothing is counted per fragment on objects every report shares.
     func insert(_ facts: UnsafeMutablePointer<FragmentFacts>, heldBy owner: AnyObject, in parent: Node) {
         precondition(keeps(owner), "a fragment whose owner the document does not keep alive")
         // libxml2 breaks no line between the elements of a p, pre or param; the bytes have those breaks.

@@ -24,7 +24,7 @@ struct MarkdownWriter: ~Copyable {
     }
 
     /// Whether `block` reads an element's children as blocks, or skips them all: only there may a
-    /// fragment of blocks stand (anywhere else it would be read as text).
+    /// fragment of blocks stand (a list item's or a cell's fragment stands only in a list or a row).
     static func readsChildrenAsBlocks(_ tag: HTMLDocument.Tag?) -> Bool {
         switch tag {
         case .body?, .other?, .hidden?, .head?, .template?: return true
@@ -134,7 +134,7 @@ struct MarkdownWriter: ~Copyable {
     }
 
     private mutating func text(_ node: HTMLDocument.Node) {
-        precondition(document.fragment(at: node) == nil, "a fragment among inline content; fragments are blocks (StaticPart)")
+        precondition(document.fragment(at: node) == nil, "a fragment among inline content; fragments are blocks, list items or cells (StaticPart)")
         document.withTextBytes(of: node) { out.append(escaping: $0) }
     }
 

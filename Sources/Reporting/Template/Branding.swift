@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// The firm's identity on every report, read from `branding.yaml` beside the template.
-public struct Branding: Sendable {
+public struct Branding: Sendable, Equatable {
     public var firm: String
     public var consultant: String?
     public var contact: String?

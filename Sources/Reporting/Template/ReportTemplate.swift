@@ -26,6 +26,7 @@ public final class ReportTemplate: Sendable {
     /// Where it was loaded from, to load it again (`independentCopy`).
     private let directory: String
     private let keepsStaticParts: Bool
+    private let keptPartLimit: Int
 
     /// Loads `report.html`, `styles.css` and `branding.yaml` from `directory`.
     public convenience init(directory: String) throws(DiagnosticsError) {
@@ -34,9 +35,11 @@ public final class ReportTemplate: Sendable {
 
     /// `keepingStaticParts` false builds every part of every report node by node, as tests do to check
     /// that keeping them changes no byte.
-    init(directory: String, keepingStaticParts: Bool) throws(DiagnosticsError) {
+    /// `keptPartLimit` bounds the kept parts (`StaticParts`), small in tests of a full table.
+    init(directory: String, keepingStaticParts: Bool, keptPartLimit: Int = StaticParts.defaultLimit) throws(DiagnosticsError) {
         self.directory = directory
         keepsStaticParts = keepingStaticParts
+        self.keptPartLimit = keptPartLimit
         let branding = try Branding.load(path: "\(directory)/branding.yaml", directory: directory)
         let cssPath = "\(directory)/styles.css"
         let css = try Self.text(at: cssPath).replacing("{{accent}}", with: branding.accent)
@@ -65,7 +68,8 @@ public final class ReportTemplate: Sendable {
         self.styles = StyleTable(styles, alsoInterning: RadarNames.strings(accent: branding.accent))
         radarLayouts = RadarLayouts(names: RadarNames(self.styles.names, accent: branding.accent))
         self.slotPaths = slotPaths
-        staticParts = StaticParts(keepsFragments: keepingStaticParts, styles: self.styles, radarNames: radarLayouts.names)
+        staticParts = StaticParts(
+            keepsFragments: keepingStaticParts, styles: self.styles, radarNames: radarLayouts.names, limit: keptPartLimit)
         slotsKeepingParts = Set(slotPaths.compactMap { name, path in
             Self.readAsBlocks(path, in: document) ? name : nil
         })
@@ -73,7 +77,6 @@ public final class ReportTemplate: Sendable {
         self.frame = Mutex(document)
     }
 
-    /// A fresh copy of the frame for one report.
     /// Whether the element at `path` and every element above it have their children read as blocks.
     private static func readAsBlocks(_ path: [Int], in document: HTMLDocument) -> Bool {
         (0...path.count).allSatisfy { length in
@@ -82,15 +85,20 @@ public final class ReportTemplate: Sendable {
     }
 
     /// The template loaded again, sharing no object with this one: threads that each render with their own copy
-    /// never contend for the reference counts of its styles and kept parts. This template when its files no
-    /// longer load to the same fingerprint.
+    /// never contend for the reference counts of its styles and kept parts. This template itself (correct, only
+    /// shared) when its files no longer load to the same frame, styles and branding, as when they were edited
+    /// during a batch: every report of a batch is made from the same template.
     public func independentCopy() -> ReportTemplate {
-        guard let copy = try? ReportTemplate(directory: directory, keepingStaticParts: keepsStaticParts), copy.fingerprint == fingerprint else {
+        guard let copy = try? ReportTemplate(directory: directory, keepingStaticParts: keepsStaticParts, keptPartLimit: keptPartLimit),
+            copy.fingerprint == fingerprint, copy.branding == branding
+        else {
             return self
         }
         return copy
     }
 
+    /// A fresh copy of the frame for one report, which keeps this template alive, and with it every kept part
+    /// its nodes point at.
     func copyFrame() -> HTMLDocument? {
         guard let copy = frame.withLock({ HTMLDocument.copy(of: $0, names: styles.names) }) else { return nil }
         // The copy keeps the template alive, and with it every fragment its nodes will point at.
