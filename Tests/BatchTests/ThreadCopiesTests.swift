@@ -1,6 +1,6 @@
 import Assessment
 import Foundation
-import Reporting
+@testable import Reporting
 import Testing
 
 @testable import Batch
@@ -43,4 +43,27 @@ import Testing
         let thread = RubricCache(search: Self.rubrics).forOneThread()
         #expect(throws: DiagnosticsError.self) { try thread.resolve("no-such-rubric") }
     }
+
+    @Test("in a batch every report is rendered by a worker's own template: the batch's template makes no kept part")
+    func workersRenderWithTheirOwnTemplates() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("insource-threads-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inputs = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        var random = RandomQuestionnaires(rubric: try RubricCache(search: Self.rubrics).resolve("social-media"), seed: 4)
+        for number in 0..<12 {
+            try Data(random.next(number: number).utf8).write(to: inputs.appendingPathComponent("q\(number).yaml"))
+        }
+        let template = try ReportTemplate(directory: ScratchFileTests.packageRoot.appendingPathComponent("Reports/template").path)
+        let configuration = BatchConfiguration(
+            outputDirectory: root.appendingPathComponent("out").path, formats: [.html, .markdown], jobs: 2, failFast: false,
+            rubric: nil, defaultRubric: "social-media", search: Self.rubrics, renderer: ReportRenderer(template: template),
+            textSummary: nil, describe: { "\($0.count) problems" })
+        let summary = try BatchRunner(configuration: configuration).run(
+            BatchInputs.discover([inputs.path]), control: BatchControl(), history: nil, events: { _ in })
+        #expect(summary.scored == 12)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/index.html").path))
+        #expect(template.staticParts.count == 0)
+    }
 }
+
