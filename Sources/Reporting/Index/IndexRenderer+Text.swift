@@ -68,7 +68,7 @@ private struct MarkdownIndexWriter: ~Copyable {
         out.append("# Assessments\n\n")
         appendEscaped(index.headline)
         out.append("\n\n| Verdict | Clients |\n| --- | ---: |\n")
-        for (verdict, count) in index.counts { out.append(utf8: "| \(verdict.rawValue) | \(count) |\n") }
+        for (verdict, count) in index.counts { out.append(utf8Of: "| \(verdict.rawValue) | \(count) |\n") }
         out.append("\n## Clients\n\n")
         let titles = index.columnTitles
         for title in titles {
@@ -93,7 +93,7 @@ private struct MarkdownIndexWriter: ~Copyable {
             appendEscaped(row.client)
         }
         out.append(" | ")
-        out.append(utf8: row.verdict.rawValue)
+        out.append(utf8Of: row.verdict.rawValue)
         out.append(" | ")
         out.append(number: row.overall, empty: "–")
         for slot in 0..<max(criteria, row.scores.count) {
@@ -129,7 +129,7 @@ private struct MarkdownIndexWriter: ~Copyable {
     private mutating func appendLinkTarget(_ name: String) {
         out.append("<")
         if name.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") && !(0x0A...0x0D).contains($0) }) {
-            out.append(utf8: name)
+            out.append(utf8Of: name)
         } else {
             for character in name where character != "<" && character != ">" && !character.isNewline {
                 out.append(contentsOf: character.utf8)
@@ -148,7 +148,7 @@ private struct MarkdownIndexWriter: ~Copyable {
         }
         let fence = String(repeating: "`", count: max(3, longest + 1))
         let body = HTMLText.clean(text)
-        out.append(utf8: "\(fence)text\n\(body)\(body.hasSuffix("\n") ? "" : "\n")\(fence)\n\n")
+        out.append(utf8Of: "\(fence)text\n\(body)\(body.hasSuffix("\n") ? "" : "\n")\(fence)\n\n")
     }
 }
 
@@ -157,18 +157,13 @@ extension [UInt8] {
         literal.withUTF8Buffer { append(contentsOf: $0) }
     }
 
-    fileprivate mutating func append(utf8 text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
-    }
-
     fileprivate mutating func append(number value: Double?, empty: StaticString) {
         BatchIndex.withNumberBytes(value, empty: empty) { append(contentsOf: $0) }
     }
 
     /// A field as `SpreadsheetCSV` writes it.
     fileprivate mutating func appendCSVField(_ text: String) {
-        append(utf8: SpreadsheetCSV.field(text))
+        append(utf8Of: SpreadsheetCSV.field(text))
     }
 
     /// A number needs no quoting nor guard: it is digits, a '.' and maybe a leading '-', and
@@ -178,6 +173,6 @@ extension [UInt8] {
     }
 
     fileprivate mutating func appendCSVRow(_ fields: [String]) {
-        append(utf8: SpreadsheetCSV.row(fields))
+        append(utf8Of: SpreadsheetCSV.row(fields))
     }
 }

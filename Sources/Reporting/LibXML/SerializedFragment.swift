@@ -25,9 +25,6 @@ final class SerializedFragment: @unchecked Sendable {
     /// (`HTMLDocument.mark`): reading them costs no reference counting on an object every thread shares.
     let facts: UnsafeMutablePointer<FragmentFacts>
 
-    var role: Role { facts.pointee.role }
-    /// As the Markdown writer wrote it, for the role.
-    var markdown: [UInt8] { Array(facts.pointee.markdown) }
     /// How many sibling elements the bytes stand for.
     var elementCount: Int { facts.pointee.elementCount }
 
